@@ -1,0 +1,1 @@
+"""Kazakh (kk). Placeholder: the lead adds the spaCy language class here (lazily imported)."""
