@@ -1,0 +1,85 @@
+"""The state one document carries through the extraction stages.
+
+Stages run in a fixed order (structure → numbers → names → linking, see ``pipeline.py``); each
+reads what earlier stages found (the document date for relative dates, the glossary for
+abbreviations, the boilerplate spans to skip) and adds its own findings here.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..lang.analyzer import Token, analyze
+from .model import Clause, Entity, Measure, Quote
+
+
+@dataclass
+class Context:
+    text: str                                   # normalized text
+    lang: str                                   # dominant language
+    paragraphs: list[tuple[int, int, str]]      # (start, end, lang) over ``text``
+    source: str = ""
+    title: str | None = None                    # from the file format (HTML <title>, Markdown #)
+    doctype: str = "other"                      # decree | news | other
+    date: str | None = None                     # adoption / publication date (ISO)
+    title_span: tuple[int, int] | None = None
+    ignore_spans: list[tuple[int, int]] = field(default_factory=list)  # boilerplate: no entities inside
+    table_spans: list[tuple[int, int]] = field(default_factory=list)   # measure-table rows
+    glossary: dict[str, str] = field(default_factory=dict)             # short → full, from the document
+    abbreviations: list[dict[str, str]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    decree: dict[str, Any] | None = None
+    news: dict[str, Any] | None = None
+    references: list[dict[str, Any]] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)                # stage-to-stage scratch space
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Analyzer tokens of the whole text (lemmas, stems, keys), computed once on demand."""
+        out: list[Token] = []
+        for s, e, lg in self.paragraphs or [(0, len(self.text), self.lang)]:
+            hint = lg if lg in ("kk", "ru") else ("kk" if self.lang == "kk" else "ru")
+            for t in analyze(self.text[s:e], hint):
+                out.append(Token(t.text, t.start + s, t.end + s, t.norm, t.lang, t.lemma, t.stem, t.keys))
+        return out
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = bisect_right(self._token_starts, start - 1)
+        out = []
+        for t in self.tokens[i:]:
+            if t.start >= end:
+                break
+            out.append(t)
+        return out
+
+    @cached_property
+    def _para_starts(self) -> list[int]:
+        return [p[0] for p in self.paragraphs]
+
+    def lang_at(self, pos: int) -> str:
+        """Language of the paragraph holding ``pos`` (the document's when unknown)."""
+        if not self.paragraphs:
+            return self.lang
+        i = bisect_right(self._para_starts, pos) - 1
+        if i >= 0 and self.paragraphs[i][0] <= pos < self.paragraphs[i][1]:
+            lg = self.paragraphs[i][2]
+            if lg in ("kk", "ru"):
+                return lg
+        return self.lang if self.lang in ("kk", "ru") else "ru"
+
+    def ignored(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps boilerplate."""
+        return any(s < end and start < e for s, e in self.ignore_spans)
+
+    def add(self, entity: Entity) -> None:
+        if not self.ignored(entity.start, entity.end):
+            self.entities.append(entity)

@@ -1,0 +1,101 @@
+"""Extraction pipeline: a loaded document in, a :class:`DocResult` out.
+
+The stages are plain functions ``run(ctx)`` in small modules, listed here in the order their
+inputs require: document structure first (doctype, date, boilerplate, decree parts), then the
+number-like entities, then names, then the news quotes that need persons, then linking, which
+merges mentions into entities with canonical forms. The spaCy components in ``components.py``
+call the same functions.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from ..lang import langid
+from ..load import Document
+from .context import Context
+from .model import DocResult
+
+# (module, function) in execution order.
+STAGES: list[tuple[str, str]] = [
+    ("structure", "run"),        # doctype, title, publication/adoption date, boilerplate spans
+    ("decree", "run"),           # decree header, signer, clauses, amendment references
+    ("measures", "run"),         # appendix tables → measures
+    ("glossary", "run"),         # abbreviation glossary → pairs
+    ("dates", "run"),            # DATE (uses ctx.date for relative dates)
+    ("money", "run"),            # MONEY
+    ("percent", "run"),          # PERCENT
+    ("laws", "run"),             # LAW
+    ("persons", "run"),          # PERSON with roles
+    ("orgs", "run"),             # ORG with legal forms and canonical ids
+    ("places", "run"),           # LOC
+    ("programs", "run"),         # PROGRAM
+    ("news", "run"),             # byline, source, quotes with speakers
+    ("link", "run"),             # overlaps, coreference, canonical ids, abbreviation links
+]
+
+# Stages that produce only the named entity types; skipped when ``types`` excludes them all.
+STAGE_TYPES: dict[str, set[str]] = {
+    "dates": {"DATE"}, "money": {"MONEY"}, "percent": {"PERCENT"}, "laws": {"LAW"},
+    "persons": {"PERSON"}, "orgs": {"ORG"}, "places": {"LOC"}, "programs": {"PROGRAM"},
+}
+
+
+@lru_cache(maxsize=None)
+def _stage(module: str, func: str) -> Callable[[Context], None]:
+    return getattr(importlib.import_module(f"{__package__}.{module}"), func)
+
+
+def stages(types: Iterable[str] | None = None) -> list[tuple[str, Callable[[Context], None]]]:
+    wanted = set(types) if types else None
+    out = []
+    for module, func in STAGES:
+        st = STAGE_TYPES.get(module)
+        if wanted is not None and st is not None and not (st & wanted):
+            continue
+        out.append((module, _stage(module, func)))
+    return out
+
+
+def build_context(text: str, source: str = "<text>", title: str | None = None) -> Context:
+    paragraphs = langid.identify_paragraphs(text)
+    lang = langid.dominant(text)
+    return Context(text=text, lang=lang, paragraphs=paragraphs, source=source, title=title)
+
+
+def run(ctx: Context, types: Iterable[str] | None = None) -> Context:
+    for _name, fn in stages(types):
+        fn(ctx)
+    return ctx
+
+
+def result_of(ctx: Context, doc: Document | None = None, types: Iterable[str] | None = None) -> DocResult:
+    wanted = set(types) if types else None
+    ents = [e for e in ctx.entities if wanted is None or e.type in wanted]
+    return DocResult(
+        source=ctx.source, lang=ctx.lang, doctype=ctx.doctype, date=ctx.date,
+        title=ctx.title, entities=ents, measures=ctx.measures, abbreviations=ctx.abbreviations,
+        clauses=ctx.clauses, decree=ctx.decree, references=ctx.references, news=ctx.news,
+        paragraphs=ctx.paragraphs,
+        encoding=doc.encoding if doc else None, format=doc.fmt if doc else None,
+        repairs=dict(doc.repairs) if doc else {}, offsets=doc.offsets if doc else None,
+    )
+
+
+def extract_document(doc: Document, types: Iterable[str] | None = None) -> DocResult:
+    ctx = build_context(doc.text, doc.source, doc.title)
+    run(ctx, types)
+    return result_of(ctx, doc, types)
+
+
+def extract_text(text: str, source: str = "<text>", types: Iterable[str] | None = None) -> DocResult:
+    """Extract from a string that is already clean text (tests, the Python API)."""
+    from ..lang.normalize import normalize
+
+    norm = normalize(text)
+    ctx = build_context(norm.text, source)
+    run(ctx, types)
+    res = result_of(ctx, None, types)
+    res.offsets = norm.offsets
+    return res
