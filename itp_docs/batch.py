@@ -1,0 +1,89 @@
+"""Run a per-file job over many paths, in one process or several, without losing a batch to one file.
+
+Shared by ``extract`` and ``index``. Files are listed in the parent (so order is deterministic and
+missing paths are reported at once), read and processed in workers, and results come back in
+input order. A file that fails to load, or whose processing raises, becomes a one-line error
+for that file; the rest of the batch goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .load import SUPPORTED_SUFFIXES, LoadError, read_document
+
+__all__ = ["Item", "iter_files", "run"]
+
+
+@dataclass
+class Item:
+    source: str
+    value: Any = None          # the job's result
+    error: str | None = None   # one line for the user
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
+    """Expand folders (recursively, sorted, hidden entries skipped, supported suffixes only);
+    named files are kept whatever their suffix; missing paths become errors."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                        continue
+                    yield Item(str(Path(root) / name))
+        elif path.exists():
+            yield Item(str(p))
+        else:
+            yield Item(str(p), error="no such file or directory")
+
+
+_JOB: Callable[[Any], Any] | None = None
+
+
+def _init(job: Callable[[Any], Any]) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _run_one(args: tuple[str, int]) -> Item:
+    source, max_bytes = args
+    try:
+        doc = read_document(source, max_bytes=max_bytes)
+    except LoadError as e:
+        return Item(source, error=str(e))
+    except OSError as e:
+        return Item(source, error=e.strerror or str(e))
+    try:
+        assert _JOB is not None
+        return Item(source, value=_JOB(doc))
+    except Exception as e:  # a bug on one file must not cost the batch
+        return Item(source, error=f"could not process ({type(e).__name__}: {e})")
+
+
+def run(paths: Iterable[str | os.PathLike], job: Callable[[Any], Any], *, jobs: int = 1,
+        max_bytes: int = 25 * 2**20) -> Iterator[Item]:
+    """Yield one :class:`Item` per file, in input order. ``job`` receives a loaded Document and
+    must be a module-level function (it is sent to worker processes)."""
+    items = list(iter_files(paths))
+    todo = [(it.source, max_bytes) for it in items if it.error is None]
+    if jobs <= 1 or len(todo) <= 1:
+        _init(job)
+        results: Iterator[Item] = map(_run_one, todo)
+        pool = None
+    else:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        pool = ctx.Pool(min(jobs, len(todo)), initializer=_init, initargs=(job,))
+        results = pool.imap(_run_one, todo, chunksize=1)
+    try:
+        for it in items:
+            yield it if it.error is not None else next(results)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
