@@ -15,10 +15,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-sys.path.insert(0, "/work/main")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 from itp_docs import lexicon  # noqa: E402
 
-SHARED = Path("/work/shared/data")
+SHARED = ROOT.parent / "shared" / "data"
 TOK = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
