@@ -56,7 +56,7 @@ def _run_one(args: tuple[str, int]) -> Item:
     try:
         doc = read_document(source, max_bytes=max_bytes)
     except LoadError as e:
-        return Item(source, error=str(e))
+        return Item(source, error=e.reason)
     except OSError as e:
         return Item(source, error=e.strerror or str(e))
     try:

@@ -255,3 +255,51 @@ def load_golds(gold_dir: str | Path, split: str | None = None) -> dict[str, dict
             continue
         out[p.stem] = g
     return out
+
+
+# ----------------------------------------------------------------------------- search
+
+@dataclass
+class SearchReport:
+    n: int = 0
+    recall: float = 0.0
+    mrr: float = 0.0
+    by_kind: dict[str, list[float]] = field(default_factory=dict)   # kind → [n, recall sum, rr sum]
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"{k:12} n={c:3.0f} recall={r / c:.3f} mrr={rr / c:.3f}"
+                 for k, (c, r, rr) in sorted(self.by_kind.items())]
+        lines.append(f"queries={self.n} recall={self.recall:.3f} mrr={self.mrr:.3f}")
+        return "\n".join(lines)
+
+
+def score_search(queries: list[dict], results: dict[str, list[str]]) -> SearchReport:
+    """Recall within the top max(10, |relevant|) documents and reciprocal rank of the first
+    relevant one, per query (the definition of shared/eval/score_search.py). ``results`` maps a
+    query string to its hit sources in rank order."""
+    rep = SearchReport()
+    tot_r = tot_rr = 0.0
+    for q in queries:
+        rel = set(q["relevant"])
+        docs: list[str] = []
+        for src in results.get(q["q"], []):
+            name = Path(str(src)).name
+            if name not in docs:
+                docs.append(name)
+        k = max(10, len(rel))
+        recall = len(rel & set(docs[:k])) / len(rel)
+        rr = next((1.0 / (i + 1) for i, d in enumerate(docs) if d in rel), 0.0)
+        tot_r += recall
+        tot_rr += rr
+        b = rep.by_kind.setdefault(q.get("kind", "?"), [0, 0.0, 0.0])
+        b[0] += 1
+        b[1] += recall
+        b[2] += rr
+        if recall < 1 or rr < 1:
+            rep.failures.append({"q": q["q"], "kind": q.get("kind"), "recall": recall, "rr": rr,
+                                 "missing": sorted(rel - set(docs[:k])), "top": docs[:5]})
+    rep.n = len(queries)
+    rep.recall = tot_r / max(rep.n, 1)
+    rep.mrr = tot_rr / max(rep.n, 1)
+    return rep

@@ -34,6 +34,7 @@ class OffsetMap:
     derived_len: int = -1
     source_len: int = -1
     inner: "OffsetMap | None" = field(default=None, compare=False)
+    seg_slen: tuple[int, ...] = ()      # source length of each replacement segment (0 for copies)
 
     @property
     def is_identity(self) -> bool:
@@ -46,13 +47,18 @@ class OffsetMap:
             return self.source_len + (pos - self.derived_len)
         if pos < 0:
             return pos
+        if side == "end" and pos > 0:
+            # An exclusive end belongs with the character before it: the span must not swallow
+            # a deletion (a soft hyphen, an HTML tag) that follows it.
+            i = bisect_right(self.seg_d, pos - 1) - 1
+            d0, s0 = self.seg_d[i], self.seg_s[i]
+            if self.seg_copy[i]:
+                return s0 + (pos - 1 - d0) + 1
+            return s0 + self.seg_slen[i]
         i = bisect_right(self.seg_d, pos) - 1
         d0, s0 = self.seg_d[i], self.seg_s[i]
         if self.seg_copy[i]:
             return s0 + (pos - d0)
-        if side == "end" and pos > d0:
-            nxt = self.seg_s[i + 1] if i + 1 < len(self.seg_s) else self.source_len
-            return nxt
         return s0
 
     def to_source(self, pos: int, side: str = "start") -> int:
@@ -74,8 +80,9 @@ class OffsetMap:
             return inner
         if self.inner is not None:
             return OffsetMap(self.seg_d, self.seg_s, self.seg_copy, self.derived_len,
-                             self.source_len, self.inner.then(inner))
-        return OffsetMap(self.seg_d, self.seg_s, self.seg_copy, self.derived_len, self.source_len, inner)
+                             self.source_len, self.inner.then(inner), self.seg_slen)
+        return OffsetMap(self.seg_d, self.seg_s, self.seg_copy, self.derived_len, self.source_len, inner,
+                         self.seg_slen)
 
 
 IDENTITY = OffsetMap()
@@ -84,12 +91,13 @@ IDENTITY = OffsetMap()
 class OffsetMapBuilder:
     """Builds an :class:`OffsetMap` while a transformation walks its source left to right."""
 
-    __slots__ = ("_d", "_s", "_copy", "_dpos", "_spos", "_edited", "_break")
+    __slots__ = ("_d", "_s", "_copy", "_slen", "_dpos", "_spos", "_edited", "_break")
 
     def __init__(self) -> None:
         self._d: list[int] = []
         self._s: list[int] = []
         self._copy: list[bool] = []
+        self._slen: list[int] = []
         self._dpos = 0
         self._spos = 0
         self._edited = False
@@ -112,6 +120,7 @@ class OffsetMapBuilder:
             self._d.append(self._dpos)
             self._s.append(self._spos)
             self._copy.append(True)
+            self._slen.append(0)
         self._dpos += n
         self._spos += n
 
@@ -125,6 +134,7 @@ class OffsetMapBuilder:
             self._d.append(self._dpos)
             self._s.append(self._spos)
             self._copy.append(False)
+            self._slen.append(source_len)
         else:
             self._break = True
         self._dpos += derived_len
@@ -133,4 +143,5 @@ class OffsetMapBuilder:
     def build(self) -> OffsetMap:
         if not self._edited:
             return IDENTITY
-        return OffsetMap(tuple(self._d), tuple(self._s), tuple(self._copy), self._dpos, self._spos)
+        return OffsetMap(tuple(self._d), tuple(self._s), tuple(self._copy), self._dpos, self._spos,
+                         None, tuple(self._slen))

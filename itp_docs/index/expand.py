@@ -1,0 +1,431 @@
+"""From a parsed query to a Whoosh query: every word is expanded into the forms it may take.
+
+For one query word the alternatives are, strictest first:
+
+    exact            the normalized surface form                     exact:байбекке
+    lemma            its lemma and stem (Kazakh and Russian readings) lemma:байбек  stem:байбек
+    translation      equivalents from the bilingual lexical map       lemma:итп, "парк инновационный технология"
+    transliteration  its script-neutral keys                          keys:baibek
+    fuzzy            keys within the edit budget, only when nothing
+                     else of the word exists in the index             keys:baibk → baibek
+
+Boosts decrease in that order and a document gains every alternative it matches, so exact matches
+outrank lemma matches, which outrank translations, transliterations and fuzzy matches. Phrases
+of several query words are also looked up in the lexical map (``парк инновационных технологий``
+→ ``инновациялық технологиялар паркі``) and as joined compounds (``Samruk Kazyna`` →
+``Самрұқ-Қазына``). Every indexed term the plan uses is recorded with the query word and match
+kind it stands for, so each hit can say how each word matched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import product
+
+from whoosh import query as wq
+
+from ..lang.analyzer import WordAnalysis, analyze_word
+from ..lang.translit import bare_key, fold_key
+from .lexmap import LexMap
+from .query import And, Filter, Node, Not, Or, Parsed, Phrase, Word
+from .vocab import Vocab
+
+KINDS = ("exact", "lemma", "translation", "transliteration", "fuzzy")
+BOOST = {"exact": 4.0, "lemma": 2.5, "stem": 1.5, "translation": 2.0, "transliteration": 1.2, "fuzzy": 0.6}
+PROXIMITY_BOOST = 2.0
+MAX_FUZZY = 50
+MIN_FUZZY_KEY = 5
+
+TYPE_ALIASES = {
+    "decree": "decree", "decrees": "decree", "қаулы": "decree", "жарлық": "decree", "бұйрық": "decree",
+    "постановление": "decree", "указ": "decree", "приказ": "decree", "act": "decree", "акт": "decree",
+    "news": "news", "жаңалық": "news", "новость": "news", "новости": "news", "other": "other",
+}
+LANG_ALIASES = {"kk": "kk", "kz": "kk", "kaz": "kk", "қазақ": "kk", "казахский": "kk", "kk-latn": "kk-Latn",
+                "ru": "ru", "rus": "ru", "орыс": "ru", "русский": "ru", "other": "other"}
+_MULT = {"k": 1e3, "тыс": 1e3, "мың": 1e3, "m": 1e6, "mln": 1e6, "млн": 1e6, "b": 1e9, "bn": 1e9,
+         "млрд": 1e9, "t": 1e12, "трлн": 1e12}
+
+
+class QueryError(Exception):
+    """A filter value that cannot be understood; the message says how to write it."""
+
+
+@dataclass
+class WordPlan:
+    index: int
+    text: str
+    primary: list[str] = field(default_factory=list)   # lemmas used for proximity
+    fuzzy: list[str] = field(default_factory=list)     # keys the word was corrected to
+
+
+@dataclass
+class Plan:
+    query: wq.Query | None
+    relaxed: wq.Query | None
+    words: list[WordPlan]
+    terms: dict[tuple[str, str], set[tuple[int, str]]]   # (field, text) → {(word index, kind)}
+    kind_filter: str | None = None
+    notes: list[str] = field(default_factory=list)
+    filters_only: bool = False
+
+
+class Expander:
+    def __init__(self, searcher, lexmap: LexMap, vocab: Vocab | None) -> None:
+        self.s = searcher
+        self.lexmap = lexmap
+        self.vocab = vocab
+        self.terms: dict[tuple[str, str], set[tuple[int, str]]] = {}
+        self.words: list[WordPlan] = []
+        self.notes: list[str] = []
+        self.kind_filter: str | None = None
+        self.last_parts: list[tuple[wq.Query, bool]] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _df(self, fieldname: str, text: str) -> int:
+        try:
+            return self.s.doc_frequency(fieldname, text)
+        except Exception:
+            return 0
+
+    def _term(self, fieldname: str, text: str, widx: int, kind: str, boost: float | None = None) -> wq.Term:
+        self.terms.setdefault((fieldname, text), set()).add((widx, kind))
+        return wq.Term(fieldname, text, boost=boost if boost is not None else BOOST[kind])
+
+    def _phrase(self, lemmas: tuple[str, ...], widxs: list[int], kind: str) -> wq.Query:
+        for lem in lemmas:
+            for w in widxs:
+                self.terms.setdefault(("lemma", lem), set()).add((w, kind))
+        if len(lemmas) == 1:
+            return wq.Term("lemma", lemmas[0], boost=BOOST[kind])
+        return wq.Phrase("lemma", list(lemmas), slop=2, boost=BOOST[kind])
+
+    @staticmethod
+    def analyses(word: str) -> list[WordAnalysis]:
+        """The word's readings: Kazakh and Russian for plain Cyrillic, one otherwise."""
+        a_kk = analyze_word(word, "kk")
+        if a_kk.lang != "kk":
+            return [a_kk]
+        a_ru = analyze_word(word, "ru")
+        if a_ru.lang == "ru" and a_ru.lemma != a_kk.lemma:
+            return [a_kk, a_ru]
+        return [a_kk]
+
+    # ------------------------------------------------------------------ words
+    def word(self, text: str, allow_fuzzy: bool = True) -> wq.Query:
+        widx = len(self.words)
+        plan = WordPlan(widx, text)
+        self.words.append(plan)
+        alts: list[wq.Query] = []
+        found = 0
+        seen: set[tuple[str, str]] = set()
+
+        def add(fieldname: str, t: str, kind: str) -> None:
+            nonlocal found
+            if not t or (fieldname, t) in seen:
+                return
+            seen.add((fieldname, t))
+            alts.append(self._term(fieldname, t, widx, kind))
+            found += self._df(fieldname, t)
+
+        readings = self.analyses(text)
+        for a in readings:
+            add("exact", a.norm, "exact")
+            add("lemma", a.lemma, "lemma")
+            if a.lemma not in plan.primary:
+                plan.primary.append(a.lemma)
+            add("stem", a.stem, "lemma" if a.stem != a.norm else "exact")
+            if a.lang == "num":
+                add("law", a.norm, "exact")
+        for a in readings:
+            for equiv, _kind in sorted(self.lexmap.lookup((a.lemma,))):
+                if len(equiv) == 1:
+                    add("lemma", equiv[0], "translation")
+                else:
+                    alts.append(self._phrase(equiv, [widx], "translation"))
+                    found += 1
+        for a in readings:
+            for k in a.keys:
+                add("keys", k, "transliteration")
+                add("title_keys", k, "transliteration")
+        if found == 0 and allow_fuzzy and self.vocab is not None:
+            near: dict[str, int] = {}
+            for key in dict.fromkeys(k for a in readings for k in a.keys):
+                if len(key) < MIN_FUZZY_KEY:
+                    continue  # a short key has too many neighbours to guess from
+                for k, d in self.vocab.near(key):
+                    near[k] = min(d, near.get(k, d))
+            closest = min(near.values(), default=0)
+            for k, d in sorted(near.items(), key=lambda x: x[1])[:MAX_FUZZY]:
+                if d > closest:
+                    break  # farther candidates only when nothing closer exists
+                if (("keys", k)) not in seen:
+                    seen.add(("keys", k))
+                    alts.append(self._term("keys", k, widx, "fuzzy", BOOST["fuzzy"] / d))
+                    plan.fuzzy.append(k)
+            if plan.fuzzy:
+                form = self.vocab.form(plan.fuzzy[0])
+                if form:
+                    self.notes.append(f"{text!r} not found; matched similar words such as {form!r}")
+        if not alts:
+            return wq.NullQuery
+        return wq.Or(alts)
+
+    def phrase(self, words: tuple[str, ...]) -> wq.Query:
+        """A quoted phrase: the words in order (by lemma, any reading), or an equivalent phrase."""
+        plans = []
+        per_word: list[list[str]] = []
+        for w in words:
+            widx = len(self.words)
+            plan = WordPlan(widx, w)
+            self.words.append(plan)
+            plans.append(plan)
+            lems = list(dict.fromkeys(a.lemma for a in self.analyses(w)))
+            plan.primary = lems
+            per_word.append(lems)
+            for lem in lems:
+                self.terms.setdefault(("lemma", lem), set()).add((widx, "lemma"))
+            for a in self.analyses(w):
+                self.terms.setdefault(("exact", a.norm), set()).add((widx, "exact"))
+        widxs = [p.index for p in plans]
+        alts: list[wq.Query] = []
+        for combo in _combos(per_word):
+            alts.append(wq.Phrase("lemma", list(combo), slop=1, boost=BOOST["lemma"]))
+            for equiv, _kind in sorted(self.lexmap.lookup(tuple(combo))):
+                alts.append(self._phrase(equiv, widxs, "translation"))
+        joined = fold_key("".join(words))
+        if joined and self._df("keys", joined):
+            for w in widxs:
+                self.terms.setdefault(("keys", joined), set()).add((w, "transliteration"))
+            alts.append(wq.Term("keys", joined, boost=BOOST["transliteration"]))
+        # Transliterated phrases: every word by its keys, in order.
+        key_seq = [bare_key(w) for w in words]
+        if all(key_seq):
+            for w, k in zip(widxs, key_seq):
+                self.terms.setdefault(("keys", k), set()).add((w, "transliteration"))
+            alts.append(wq.Phrase("keys", key_seq, slop=1, boost=BOOST["transliteration"]))
+        return wq.Or(alts) if len(alts) > 1 else alts[0]
+
+    def word_run(self, words: list[str]) -> list[wq.Query]:
+        """Consecutive plain words: each word's alternatives, plus lexical-map phrases and joined
+        compounds spanning several of them (which then stand for all of those words; a word so
+        covered is not typo-corrected on its own)."""
+        if len(words) < 2:
+            return [self.word(w) for w in words]
+        first = len(self.words)
+        lems = [list(dict.fromkeys(a.lemma for a in self.analyses(w))) for w in words]
+        spans: list[tuple[int, int, list[tuple]]] = []   # (i, j, [("phrase", equiv) | ("key", key)])
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + self.lexmap.max_len), i + 1, -1):
+                alts: list[tuple] = []
+                for combo in _combos(lems[i:j]):
+                    alts.extend(("phrase", equiv) for equiv, _k in sorted(self.lexmap.lookup(tuple(combo))))
+                joined = fold_key("".join(words[i:j]))
+                if joined and self._df("keys", joined):
+                    alts.append(("key", joined))
+                if alts:
+                    spans.append((i, j, alts))
+                    i = j - 1
+                    break
+            i += 1
+        covered = {k for i, j, _ in spans for k in range(i, j)}
+        base = [self.word(w, allow_fuzzy=n not in covered) for n, w in enumerate(words)]
+        out: list[wq.Query] = []
+        pos = 0
+        for i, j, alts in spans:
+            out.extend(base[pos:i])
+            widxs = list(range(first + i, first + j))
+            qs: list[wq.Query] = [wq.And(base[i:j])]
+            for kind, val in alts:
+                if kind == "phrase":
+                    qs.append(self._phrase(val, widxs, "translation"))
+                else:
+                    for w in widxs:
+                        self.terms.setdefault(("keys", val), set()).add((w, "transliteration"))
+                    qs.append(wq.Term("keys", val, boost=BOOST["transliteration"] * (j - i)))
+            out.append(wq.Or(qs))
+            pos = j
+        out.extend(base[pos:])
+        return out
+
+    # ------------------------------------------------------------------ filters
+    def filter(self, f: Filter) -> wq.Query:
+        name, v = f.field, f.value
+        if name == "lang":
+            lang = LANG_ALIASES.get(v.lower())
+            if not lang:
+                raise QueryError(f"lang:{v}: use lang:kk or lang:ru")
+            return wq.Term("lang", lang)
+        if name == "type":
+            t = TYPE_ALIASES.get(v.lower())
+            if not t:
+                raise QueryError(f"type:{v}: use type:decree or type:news")
+            return wq.Term("doctype", t)
+        if name == "kind":
+            k = {"measure": "measure", "measures": "measure", "шара": "measure", "мероприятие": "measure",
+                 "clause": "clause", "пункт": "clause", "тармақ": "clause", "paragraph": "paragraph"}.get(v.lower())
+            if not k:
+                raise QueryError(f"kind:{v}: use kind:measure, kind:clause or kind:paragraph")
+            self.kind_filter = k
+            return wq.Term("kinds", k)
+        if name == "law":
+            num = v.lower().lstrip("№n ").strip()
+            return wq.Term("law", num)
+        if name in ("person", "org", "place", "program"):
+            return self._facet(name, v)
+        if name == "year":
+            lo, hi = _range(f, int_only=True)
+            return wq.NumericRange("year", lo, hi)
+        if name == "amount":
+            lo, hi = _range(f, int_only=False)
+            return wq.NumericRange("amount", lo, hi)
+        if name == "date":
+            lo, hi = _date_range(f)
+            return wq.NumericRange("day", lo, hi)
+        raise QueryError(f"unknown filter {name}:")
+
+    def _facet(self, name: str, value: str) -> wq.Query:
+        words = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", value)
+        if not words:
+            raise QueryError(f"{name}: needs a name")
+        parts: list[wq.Query] = []
+        for w in words:
+            alts: list[wq.Query] = [wq.Term(name, w.lower())]
+            k = bare_key(w)
+            if k:
+                alts.append(wq.Term(name, k))
+                if self.vocab is not None and not self._df(name, k):
+                    for k2, _d in self.vocab.near(k, limit=10):
+                        alts.append(wq.Term(name, k2, boost=0.5))
+            for ident in self.lexmap.abbr_ids.get(w.upper(), ()):
+                alts.append(wq.Term(name, ident.lower()))
+            parts.append(wq.Or(alts))
+        return wq.And(parts) if len(parts) > 1 else parts[0]
+
+    # ------------------------------------------------------------------ tree
+    def node(self, n: Node) -> wq.Query:
+        if isinstance(n, Word):
+            return self.word(n.text)
+        if isinstance(n, Phrase):
+            return self.phrase(n.words)
+        if isinstance(n, Filter):
+            return self.filter(n)
+        if isinstance(n, Not):
+            return wq.Not(self.node(n.item))
+        if isinstance(n, Or):
+            return wq.Or([self.node(x) for x in n.items])
+        if isinstance(n, And):
+            parts: list[tuple[wq.Query, bool]] = []   # (query, is a constraint: filter or NOT)
+            run: list[str] = []
+            for it in n.items:
+                if isinstance(it, Word):
+                    run.append(it.text)
+                    continue
+                if run:
+                    parts.extend((q, False) for q in self.word_run(run))
+                    run = []
+                parts.append((self.node(it), isinstance(it, (Filter, Not))))
+            if run:
+                parts.extend((q, False) for q in self.word_run(run))
+            self.last_parts = parts
+            out = [q for q, _ in parts]
+            return wq.And(out) if len(out) > 1 else out[0]
+        raise TypeError(n)
+
+
+def _combos(options: list[list[str]], cap: int = 16) -> list[tuple[str, ...]]:
+    out = []
+    for c in product(*[o or [""] for o in options]):
+        out.append(c)
+        if len(out) >= cap:
+            break
+    return out
+
+
+def _number(s: str) -> float:
+    t = s.strip().lower().replace(" ", "").replace("\u00a0", "").rstrip(".")
+    m = re.match(r"^([0-9]+(?:[.,][0-9]+)?(?:e[+-]?[0-9]+)?)([a-zа-яәғқңөұүһі]*)$", t)
+    if not m:
+        raise ValueError(s)
+    num = float(m.group(1).replace(",", "."))
+    suffix = m.group(2)
+    if suffix:
+        if suffix not in _MULT:
+            raise ValueError(s)
+        num *= _MULT[suffix]
+    return num
+
+
+def _range(f: Filter, int_only: bool):
+    conv = (lambda s: int(_number(s))) if int_only else _number
+    try:
+        if f.op == "range":
+            lo = None if f.value in ("*", "") else conv(f.value)
+            hi = None if (f.value2 or "*") in ("*", "") else conv(f.value2)
+            return lo, hi
+        v = conv(f.value)
+    except ValueError:
+        example = "year:2013..2018, year:>2015" if int_only else "amount:>1e9, amount:1e6..5e9, amount:>5млрд"
+        raise QueryError(f"{f.field}:{f.value}{'..' + f.value2 if f.value2 else ''} is not a number or range "
+                         f"(e.g. {example})") from None
+    step = 1 if int_only else max(abs(v) * 1e-9, 1e-9)
+    if f.op == "=":
+        return v, v
+    if f.op == ">":
+        return v + step, None
+    if f.op == ">=":
+        return v, None
+    if f.op == "<":
+        return None, v - step
+    return None, v
+
+
+def _date_range(f: Filter) -> tuple[int | None, int | None]:
+    def bounds(s: str) -> tuple[int, int]:
+        m = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", s.strip())
+        if not m:
+            raise QueryError(f"date:{s}: use date:2013-06-19, date:2013-06 or date:2013..2014")
+        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+        if d:
+            v = y * 10000 + int(mo) * 100 + int(d)
+            return v, v
+        if mo:
+            return y * 10000 + int(mo) * 100 + 1, y * 10000 + int(mo) * 100 + 31
+        return y * 10000 + 101, y * 10000 + 1231
+    if f.op == "range":
+        lo = None if f.value in ("*", "") else bounds(f.value)[0]
+        hi = None if (f.value2 or "*") in ("*", "") else bounds(f.value2)[1]
+        return lo, hi
+    lo, hi = bounds(f.value)
+    return {"=": (lo, hi), ">": (hi + 1, None), ">=": (lo, None), "<": (None, lo - 1), "<=": (None, hi)}[f.op]
+
+
+def _positive_words(n: Node | None) -> bool:
+    if n is None:
+        return False
+    if isinstance(n, (Word, Phrase)):
+        return True
+    if isinstance(n, Not) or isinstance(n, Filter):
+        return False
+    return any(_positive_words(x) for x in n.items)
+
+
+def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: Vocab | None) -> Plan:
+    ex = Expander(searcher, lexmap, vocab)
+    root = parsed.root
+    q = ex.node(root) if root is not None else None
+    relaxed = None
+    if isinstance(root, And):
+        # The fallback when too few documents have every word: any of the word groups, still
+        # under the filters and negations.
+        must = [q_ for q_, constraint in ex.last_parts if constraint]
+        should = [q_ for q_, constraint in ex.last_parts if not constraint]
+        if len(should) > 1:
+            rel = wq.Or(should)
+            relaxed = wq.And(must + [rel]) if must else rel
+    filters_only = root is not None and not _positive_words(root)
+    if filters_only and isinstance(root, Not):
+        q = wq.And([wq.Every(), q])
+    notes = list(dict.fromkeys(parsed.notes + ex.notes))
+    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only)

@@ -1,0 +1,127 @@
+"""The bilingual lexical map: which lemma sequences mean the same thing.
+
+Built from the lexicons — Kazakh↔Russian term pairs (``terms.tsv``), abbreviations with their
+expansions in both languages (``abbreviations.tsv``: ПИТ = ИТП = Парк инновационных технологий =
+Инновациялық технологиялар паркі), and the names of organizations, programs and places in each
+language. Every entry is reduced to the lemma sequence the index stores (the same analyzer, with
+the entry's language as hint), so a query phrase is looked up by its lemmas and expanded into the
+lemma sequences of its equivalents.
+
+Building it analyses ~12,000 words (about a second cold), so the map is pickled next to the
+lexicons' state in the index folder and rebuilt only when a lexicon changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import lexicon
+from ..lang.analyzer import TOKEN_RE, analyze_word
+
+Lemmas = tuple[str, ...]
+SOURCES = ("terms", "abbreviations", "orgs", "programs", "places")
+MAX_PHRASE = 8
+CACHE_NAME = "itp-lexmap.pickle"
+
+
+@dataclass
+class LexMap:
+    # lemma sequence → (equivalent lemma sequences, kind: 'translation' | 'abbreviation' | 'name')
+    table: dict[Lemmas, set[tuple[Lemmas, str]]] = field(default_factory=dict)
+    # abbreviation (upper-case letters) → org/canonical ids it stands for (for org: filters)
+    abbr_ids: dict[str, set[str]] = field(default_factory=dict)
+    stamp: str = ""
+
+    def lookup(self, lemmas: Lemmas) -> set[tuple[Lemmas, str]]:
+        return self.table.get(lemmas, set())
+
+    @property
+    def max_len(self) -> int:
+        return MAX_PHRASE
+
+
+def lemmas_of(text: str, lang: str) -> Lemmas:
+    hint = "kk" if lang == "kk" else "ru"
+    return tuple(analyze_word(m.group(), hint).lemma for m in TOKEN_RE.finditer(text))
+
+
+def _stamp() -> str:
+    h = hashlib.sha1()
+    d = lexicon.lexicon_dir()
+    for name in SOURCES:
+        p = d / f"{name}.tsv"
+        try:
+            st = p.stat()
+            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            h.update(f"{name}:-;".encode())
+    return h.hexdigest()
+
+
+def _link(groups: list[list[tuple[Lemmas, str]]], kind: str, table: dict) -> None:
+    for members in groups:
+        uniq = list(dict.fromkeys(m for m in members if m[0]))
+        for a, _la in uniq:
+            for b, _lb in uniq:
+                if a != b:
+                    table[a].add((b, kind))
+
+
+def build() -> LexMap:
+    table: dict[Lemmas, set[tuple[Lemmas, str]]] = defaultdict(set)
+    abbr_ids: dict[str, set[str]] = defaultdict(set)
+    try:
+        terms = lexicon.load("terms")
+        for r in terms:
+            kk, ru = lemmas_of(r["kk"], "kk"), lemmas_of(r["ru"], "ru")
+            if kk and ru and kk != ru:
+                table[kk].add((ru, "translation"))
+                table[ru].add((kk, "translation"))
+    except lexicon.LexiconError:
+        pass
+    for name, kind, text_cols in (("abbreviations", "abbreviation", ("short", "full")),
+                                  ("orgs", "name", ("name",)), ("programs", "name", ("name",)),
+                                  ("places", "name", ("name",))):
+        try:
+            lex = lexicon.load(name)
+        except lexicon.LexiconError:
+            continue
+        groups: dict[str, list[tuple[Lemmas, str]]] = defaultdict(list)
+        for r in lex:
+            lang = r.get("lang", "")
+            for col in text_cols:
+                val = r.get(col) or ""
+                if val:
+                    groups[r["id"]].append((lemmas_of(val, lang), lang))
+            if name == "abbreviations" and r.get("short"):
+                abbr_ids[r["short"].upper()].add(r.get("org") or r["id"])
+        _link(list(groups.values()), kind, table)
+    return LexMap(dict(table), dict(abbr_ids), _stamp())
+
+
+def load(cache_dir: Path | None = None) -> LexMap:
+    """The map, from ``cache_dir`` when its lexicon stamp is current, else built (and cached)."""
+    stamp = _stamp()
+    path = cache_dir / CACHE_NAME if cache_dir else None
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                lm = pickle.load(f)
+            if isinstance(lm, LexMap) and lm.stamp == stamp:
+                return lm
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            pass
+    lm = build()
+    if path is not None:
+        try:
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as f:
+                pickle.dump(lm, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only index folder: build in memory each time
+    return lm

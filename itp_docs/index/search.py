@@ -1,0 +1,284 @@
+"""Searching: run a query plan, rank documents, locate the passage and explain each match.
+
+A hit is a document. Its best passage (a decree clause, an appendix measure, a news paragraph)
+is the one holding the most distinct query words, found from the character ranges stored with
+the ``lemma`` and ``keys`` postings of the terms that matched — no re-reading of the document.
+The snippet is cut from the stored text around those matches.
+
+Documents with every query word come first; when there are fewer of them than asked for,
+documents with only some of the words follow (``partial: true``), so a query with one
+unmatched word still finds what it can.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import scoring
+
+from ..lang.analyzer import TOKEN_RE
+from . import lexmap as lexmap_mod
+from . import store
+from . import vocab as vocab_mod
+from .expand import KINDS, Plan, QueryError, plan
+from .query import parse
+
+SNIPPET_CHARS = 240
+KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+PASSAGE_PRIORITY = {"measure": 0, "clause": 1, "paragraph": 2, "title": 3}
+FACET_DOCS = 2000
+_TEXT_FIELDS = {"exact", "lemma", "stem", "keys", "title", "title_keys", "law"}
+
+
+@dataclass
+class Hit:
+    source: str
+    title: str | None
+    date: str | None
+    lang: str
+    doctype: str
+    score: float
+    passage: dict[str, Any] | None
+    snippet: str
+    highlights: list[tuple[int, int]]
+    matches: dict[str, str]
+    partial: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "title": self.title, "date": self.date, "lang": self.lang,
+                "doctype": self.doctype, "score": round(self.score, 4), "passage": self.passage,
+                "snippet": self.snippet, "highlights": [list(h) for h in self.highlights],
+                "matches": self.matches, "partial": self.partial}
+
+
+@dataclass
+class Result:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, dict[str, int]] | None = None
+    suggestion: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"query": self.query, "total": self.total, "hits": [h.as_dict() for h in self.hits]}
+        if self.facets is not None:
+            d["facets"] = self.facets
+        if self.suggestion:
+            d["did_you_mean"] = self.suggestion
+        if self.notes:
+            d["notes"] = self.notes
+        return d
+
+
+class Engine:
+    """An open index with everything a query needs; reuse it for many queries."""
+
+    def __init__(self, index_dir: str | Path | None = None) -> None:
+        self.dir = store.resolve_dir(index_dir)
+        self.ix = store.open_index(self.dir)
+        self.searcher = self.ix.searcher(weighting=scoring.BM25F(B=0.6, K1=1.2))
+        self.lexmap = lexmap_mod.load(self.dir)
+        self._vocab: vocab_mod.Vocab | None = None
+        self._vocab_loaded = False
+
+    @property
+    def vocab(self) -> vocab_mod.Vocab | None:
+        if not self._vocab_loaded:
+            self._vocab = vocab_mod.load(self.dir, self.ix.latest_generation(), self.searcher.reader())
+            self._vocab_loaded = True
+        return self._vocab
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ search
+    def search(self, text: str, limit: int = 10, facets: bool = False) -> Result:
+        parsed = parse(text)
+        res = Result(text, notes=list(parsed.notes))
+        if parsed.root is None:
+            return res
+        try:
+            p = plan(parsed, self.searcher, self.lexmap, self.vocab)
+        except QueryError as e:
+            res.notes.append(str(e))
+            return res
+        res.notes = p.notes
+        if p.query is None:
+            return res
+        limit = max(1, limit)
+        results = self.searcher.search(p.query, limit=limit, terms=True)
+        res.total = results.scored_length() if results.is_empty() else len(results)
+        seen: set[int] = set()
+        for h in results:
+            seen.add(h.docnum)
+            res.hits.append(self._hit(h, p, partial=False))
+        if len(res.hits) < limit and p.relaxed is not None:
+            more = self.searcher.search(p.relaxed, limit=limit + len(seen), terms=True)
+            for h in more:
+                if h.docnum in seen:
+                    continue
+                seen.add(h.docnum)
+                res.hits.append(self._hit(h, p, partial=True))
+                if len(res.hits) >= limit:
+                    break
+            res.total = max(res.total, len(seen))
+        if facets:
+            res.facets = self._facets(p)
+        if not res.hits and not p.filters_only:
+            res.suggestion = self._suggest(p)
+        return res
+
+    # ------------------------------------------------------------------ one hit
+    def _hit(self, h, p: Plan, partial: bool) -> Hit:
+        stored = h.fields()
+        meta = stored.get("meta") or {}
+        text = zlib.decompress(stored["text"]).decode("utf-8") if stored.get("text") else ""
+        matched = h.matched_terms() if h.results.has_matched_terms() else []
+        best: dict[int, str] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
+        reader = self.searcher.reader()
+        for fieldname, tb in matched:
+            if fieldname not in _TEXT_FIELDS:
+                continue  # numeric fields hold encoded numbers, not words
+            t = tb.decode("utf-8") if isinstance(tb, bytes) else tb
+            for widx, kind in p.terms.get((fieldname, t), ()):
+                if widx not in best or KIND_RANK[kind] < KIND_RANK[best[widx]]:
+                    best[widx] = kind
+            if fieldname in ("lemma", "keys") and (fieldname, t) in p.terms:
+                for s, e in _char_spans(reader, fieldname, t, h.docnum):
+                    for widx, _k in p.terms[(fieldname, t)]:
+                        spans.setdefault(widx, []).append((s, e))
+        matches = {w.text: best.get(w.index, "none") for w in p.words}
+        passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter)
+        return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
+                   date=stored.get("date") or None, lang=stored.get("lang", ""),
+                   doctype=stored.get("doctype", ""), score=float(h.score or 0.0), passage=passage,
+                   snippet=snippet, highlights=hl, matches=matches, partial=partial)
+
+    def _passage(self, meta: dict, text: str, spans: dict[int, list[tuple[int, int]]], kind_filter: str | None):
+        passages = meta.get("passages") or []
+        allspans = sorted(x for v in spans.values() for x in v)
+        best = None
+        best_key = None
+        for kind, pid, s, e, os_, oe in passages:
+            if kind_filter and kind != kind_filter:
+                continue
+            words = sum(1 for v in spans.values() if any(s <= a and b <= e for a, b in v))
+            hits = sum(1 for a, b in allspans if s <= a and b <= e)
+            key = (-words, -hits, PASSAGE_PRIORITY.get(kind, 9), e - s)
+            if best_key is None or key < best_key:
+                best, best_key = (kind, pid, s, e, os_, oe), key
+        if best is None:
+            s, e = 0, min(len(text), SNIPPET_CHARS)
+            return None, *_snippet(text, s, e, allspans)
+        kind, pid, s, e, os_, oe = best
+        info = {"kind": kind, "id": pid, "start": os_, "end": oe}
+        return info, *_snippet(text, s, e, allspans)
+
+    # ------------------------------------------------------------------ facets, suggestions
+    def _facets(self, p: Plan) -> dict[str, dict[str, int]]:
+        q = p.query
+        results = self.searcher.search(q, limit=FACET_DOCS)
+        if len(results) == 0 and p.relaxed is not None:
+            results = self.searcher.search(p.relaxed, limit=FACET_DOCS)
+        counts: dict[str, Counter] = {k: Counter() for k in ("lang", "type", "year", "person", "org")}
+        for h in results:
+            st = h.fields()
+            meta = st.get("meta") or {}
+            counts["lang"][st.get("lang", "?")] += 1
+            counts["type"][st.get("doctype", "?")] += 1
+            for y in meta.get("years") or []:
+                counts["year"][str(y)] += 1
+            for name in set(meta.get("persons") or []):
+                counts["person"][name] += 1
+            for name in set(meta.get("orgs") or []):
+                counts["org"][name] += 1
+        return {k: dict(c.most_common(20)) for k, c in counts.items()}
+
+    def _suggest(self, p: Plan) -> str | None:
+        if self.vocab is None or not p.words:
+            return None
+        from ..lang.translit import bare_key
+
+        out = []
+        changed = False
+        for w in p.words:
+            key = bare_key(w.text)
+            if key and self.vocab.freq(key):
+                out.append(w.text)
+                continue
+            near = self.vocab.near(key, limit=5) if key else []
+            form = next((self.vocab.form(k) for k, _d in near if self.vocab.form(k)), None)
+            if form:
+                out.append(form)
+                changed = True
+            else:
+                out.append(w.text)
+        return " ".join(out) if changed else None
+
+
+def _char_spans(reader, fieldname: str, text: str, docnum: int) -> list[tuple[int, int]]:
+    try:
+        m = reader.postings(fieldname, text)
+        m.skip_to(docnum)
+        if m.is_active() and m.id() == docnum:
+            return [(s, e) for _pos, s, e in m.value_as("characters")]
+    except Exception:  # a field without characters, or a term gone from this segment
+        pass
+    return []
+
+
+def _snippet(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Up to SNIPPET_CHARS of ``text[s:e]`` around its first match, cut at word boundaries;
+    highlight offsets are relative to the snippet."""
+    inside = [(a, b) for a, b in spans if s <= a and b <= e]
+    if e - s > SNIPPET_CHARS:
+        centre = inside[0][0] if inside else s
+        start = max(s, centre - SNIPPET_CHARS // 3)
+        end = min(e, start + SNIPPET_CHARS)
+        if start > s:
+            m = re.search(r"\s", text[start:start + 30])
+            if m:
+                start += m.end()
+        if end < e:
+            cut = text.rfind(" ", start, end)
+            if cut > start + SNIPPET_CHARS // 2:
+                end = cut
+    else:
+        start, end = s, e
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    base = start + lead
+    prefix = "… " if start > s else ""
+    suffix = " …" if end < e else ""
+    snippet = prefix + re.sub(r"[ \t]*\n[ \t]*|\t\|\t|\t", lambda m: " | " if "|" in m.group() else " ", body) + suffix
+    # Re-locate highlights: the whitespace rewrite changes offsets, so map by word tokens.
+    hl: list[tuple[int, int]] = []
+    words = [(m.start() + base, m.end() + base) for m in TOKEN_RE.finditer(body)]
+    snip_words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(snippet)]
+    if prefix:
+        snip_words = [w for w in snip_words if w[0] >= len(prefix)]
+    for (ws, we), (ss, se) in zip(words, snip_words):
+        if any(a <= ws and we <= b or (ws <= a and b <= we) for a, b in inside):
+            hl.append((ss, se))
+    return snippet, hl
+
+
+def engine(index_dir: str | Path | None = None) -> Engine:
+    return Engine(index_dir)
+
+
+_ = wq  # re-exported for callers building queries by hand
