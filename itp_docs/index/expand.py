@@ -24,17 +24,21 @@ from itertools import product
 
 from whoosh import query as wq
 
-from ..lang.analyzer import WordAnalysis, analyze_word
-from ..lang.translit import bare_key, fold_key
+from ..lang.analyzer import TOKEN_RE, WordAnalysis, analyze_word
+from ..lang.translit import bare_key, fold_key, skeleton_key
 from .lexmap import LexMap
 from .query import And, Filter, Node, Not, Or, Parsed, Phrase, Word
 from .vocab import Vocab
 
 KINDS = ("exact", "lemma", "translation", "transliteration", "fuzzy")
-BOOST = {"exact": 4.0, "lemma": 2.5, "stem": 1.5, "translation": 2.0, "transliteration": 1.2, "fuzzy": 0.6}
+BOOST = {"exact": 4.0, "lemma": 2.5, "stem": 1.5, "translation": 2.0, "transliteration": 1.2,
+         "skeleton": 0.8, "fuzzy": 0.6}
 PROXIMITY_BOOST = 2.0
 MAX_FUZZY = 50
-MIN_FUZZY_KEY = 5
+MIN_FUZZY_KEY = 4
+MAX_CORRECTIONS = 3
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 
 TYPE_ALIASES = {
     "decree": "decree", "decrees": "decree", "қаулы": "decree", "жарлық": "decree", "бұйрық": "decree",
@@ -57,6 +61,15 @@ class WordPlan:
     text: str
     primary: list[str] = field(default_factory=list)   # lemmas used for proximity
     fuzzy: list[str] = field(default_factory=list)     # keys the word was corrected to
+
+
+@dataclass
+class WordInfo:
+    text: str
+    readings: list[WordAnalysis]
+    known: bool = False                                   # some form of it is in the index
+    fuzzy: list[tuple[str, int]] = field(default_factory=list)   # (key, edits) when unknown
+    corrected: list[WordAnalysis] = field(default_factory=list)  # readings of the corrections
 
 
 @dataclass
@@ -112,82 +125,120 @@ class Expander:
         return [a_kk]
 
     # ------------------------------------------------------------------ words
-    def word(self, text: str, allow_fuzzy: bool = True) -> wq.Query:
-        widx = len(self.words)
-        plan = WordPlan(widx, text)
-        self.words.append(plan)
-        alts: list[wq.Query] = []
-        found = 0
-        seen: set[tuple[str, str]] = set()
-
-        def add(fieldname: str, t: str, kind: str) -> None:
-            nonlocal found
-            if not t or (fieldname, t) in seen:
-                return
-            seen.add((fieldname, t))
-            alts.append(self._term(fieldname, t, widx, kind))
-            found += self._df(fieldname, t)
-
+    def info(self, text: str) -> "WordInfo":
+        """Readings of a query word, whether the index knows any of its forms, and — when it
+        does not — its typo corrections from the vocabulary (with their readings, so that a
+        corrected word is also translated and can complete a multi-word term)."""
         readings = self.analyses(text)
+        inf = WordInfo(text, readings)
         for a in readings:
-            add("exact", a.norm, "exact")
-            add("lemma", a.lemma, "lemma")
-            if a.lemma not in plan.primary:
-                plan.primary.append(a.lemma)
-            add("stem", a.stem, "lemma" if a.stem != a.norm else "exact")
-            if a.lang == "num":
-                add("law", a.norm, "exact")
-        for a in readings:
-            for equiv, _kind in sorted(self.lexmap.lookup((a.lemma,))):
-                if len(equiv) == 1:
-                    add("lemma", equiv[0], "translation")
-                else:
-                    alts.append(self._phrase(equiv, [widx], "translation"))
-                    found += 1
-        for a in readings:
-            for k in a.keys:
-                add("keys", k, "transliteration")
-                add("title_keys", k, "transliteration")
-        if found == 0 and allow_fuzzy and self.vocab is not None:
-            near: dict[str, int] = {}
-            for key in dict.fromkeys(k for a in readings for k in a.keys):
+            for fieldname, t in (("exact", a.norm), ("lemma", a.lemma), ("stem", a.stem)):
+                if self._df(fieldname, t):
+                    inf.known = True
+                    return inf
+            if any(self._df("keys", k) for k in a.keys) or self.lexmap.lookup((a.lemma,)):
+                inf.known = True
+                return inf
+        if self.vocab is None:
+            return inf
+        near: dict[str, int] = {}
+        # The full key first; the key without a case ending only when the full one has no
+        # neighbour (a short bare key has many accidental ones).
+        full = list(dict.fromkeys(a.keys[0] for a in readings if a.keys))
+        bare = list(dict.fromkeys(k for a in readings for k in a.keys[1:] if not k.startswith("~")))
+        for keys in (full, bare):
+            for key in keys:
                 if len(key) < MIN_FUZZY_KEY:
                     continue  # a short key has too many neighbours to guess from
                 for k, d in self.vocab.near(key):
                     near[k] = min(d, near.get(k, d))
-            closest = min(near.values(), default=0)
-            for k, d in sorted(near.items(), key=lambda x: x[1])[:MAX_FUZZY]:
-                if d > closest:
-                    break  # farther candidates only when nothing closer exists
-                if (("keys", k)) not in seen:
-                    seen.add(("keys", k))
-                    alts.append(self._term("keys", k, widx, "fuzzy", BOOST["fuzzy"] / d))
-                    plan.fuzzy.append(k)
-            if plan.fuzzy:
-                form = self.vocab.form(plan.fuzzy[0])
-                if form:
-                    self.notes.append(f"{text!r} not found; matched similar words such as {form!r}")
+            if near:
+                break
+        closest = min(near.values(), default=0)
+        inf.fuzzy = [(k, d) for k, d in sorted(near.items(), key=lambda x: x[1])[:MAX_FUZZY] if d <= closest]
+        forms = [self.vocab.form(k) for k, _d in inf.fuzzy[:MAX_CORRECTIONS]]
+        for form in dict.fromkeys(f for f in forms if f):
+            inf.corrected.extend(self.analyses(form))
+        return inf
+
+    def word(self, text: str, allow_fuzzy: bool = True, inf: "WordInfo | None" = None) -> wq.Query:
+        widx = len(self.words)
+        plan = WordPlan(widx, text)
+        self.words.append(plan)
+        inf = inf or self.info(text)
+        alts: list[wq.Query] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(fieldname: str, t: str, kind: str, boost: float | None = None) -> None:
+            if not t or (fieldname, t) in seen:
+                return
+            seen.add((fieldname, t))
+            alts.append(self._term(fieldname, t, widx, kind, boost))
+
+        parts = TOKEN_RE.findall(text)
+        if len(parts) > 1:
+            # "164/НҚ", "Мемтапсырыс-2018": the index holds the pieces in order.
+            alts.append(self.phrase(tuple(parts), register=False, widx=widx))
+        if _DIGIT.search(text):
+            add("law", text.lower().lstrip("№n").strip(), "exact")
+        for a in inf.readings:
+            add("exact", a.norm, "exact")
+            add("lemma", a.lemma, "lemma")
+            if a.lemma not in plan.primary:
+                plan.primary.append(a.lemma)
+            add("stem", a.stem, "lemma" if a.stem != a.norm else "exact", BOOST["stem"])
+        for a in inf.readings:
+            self._translations(a.lemma, widx, add, alts, "translation")
+        for a in inf.readings:
+            for k in a.keys:
+                if not k.startswith("~"):
+                    add("keys", k, "transliteration")
+                    add("title_keys", k, "transliteration")
+        sk = skeleton_key(text)
+        if sk:
+            add("keys", sk, "transliteration", BOOST["skeleton"])
+        if not inf.known and allow_fuzzy and inf.fuzzy:
+            for k, d in inf.fuzzy:
+                add("keys", k, "fuzzy", BOOST["fuzzy"] / max(d, 1))
+                plan.fuzzy.append(k)
+            for a in inf.corrected:
+                add("lemma", a.lemma, "fuzzy", BOOST["fuzzy"])
+                self._translations(a.lemma, widx, add, alts, "fuzzy")
+            form = self.vocab.form(inf.fuzzy[0][0]) if self.vocab else None
+            if form:
+                self.notes.append(f"{text!r} not found; matched similar words such as {form!r}")
         if not alts:
             return wq.NullQuery
         return wq.Or(alts)
 
-    def phrase(self, words: tuple[str, ...]) -> wq.Query:
-        """A quoted phrase: the words in order (by lemma, any reading), or an equivalent phrase."""
-        plans = []
+    def _translations(self, lemma: str, widx: int, add, alts: list, kind: str) -> None:
+        for equiv, _k in sorted(self.lexmap.lookup((lemma,))):
+            if len(equiv) == 1:
+                add("lemma", equiv[0], kind, BOOST[kind])
+            else:
+                alts.append(self._phrase(equiv, [widx], kind))
+
+    def phrase(self, words: tuple[str, ...], register: bool = True, widx: int | None = None) -> wq.Query:
+        """A quoted phrase: the words in order (by lemma, any reading), or an equivalent phrase.
+        With ``register=False`` the words are pieces of one query word (``widx``)."""
+        widxs: list[int] = []
         per_word: list[list[str]] = []
         for w in words:
-            widx = len(self.words)
-            plan = WordPlan(widx, w)
-            self.words.append(plan)
-            plans.append(plan)
+            if register:
+                idx = len(self.words)
+                plan = WordPlan(idx, w)
+                self.words.append(plan)
+            else:
+                idx = widx if widx is not None else 0
+            widxs.append(idx)
             lems = list(dict.fromkeys(a.lemma for a in self.analyses(w)))
-            plan.primary = lems
+            if register:
+                plan.primary = lems
             per_word.append(lems)
             for lem in lems:
-                self.terms.setdefault(("lemma", lem), set()).add((widx, "lemma"))
+                self.terms.setdefault(("lemma", lem), set()).add((idx, "lemma"))
             for a in self.analyses(w):
-                self.terms.setdefault(("exact", a.norm), set()).add((widx, "exact"))
-        widxs = [p.index for p in plans]
+                self.terms.setdefault(("exact", a.norm), set()).add((idx, "exact"))
         alts: list[wq.Query] = []
         for combo in _combos(per_word):
             alts.append(wq.Phrase("lemma", list(combo), slop=1, boost=BOOST["lemma"]))
@@ -208,38 +259,56 @@ class Expander:
 
     def word_run(self, words: list[str]) -> list[wq.Query]:
         """Consecutive plain words: each word's alternatives, plus lexical-map phrases and joined
-        compounds spanning several of them (which then stand for all of those words; a word so
-        covered is not typo-corrected on its own)."""
+        compounds spanning several of them, which then stand for all of those words. Typo
+        corrections take part in the phrase look-up (``министрлгі`` completes a ministry's name);
+        a word covered by a span of uncorrected words is not typo-corrected on its own."""
         if len(words) < 2:
             return [self.word(w) for w in words]
         first = len(self.words)
-        lems = [list(dict.fromkeys(a.lemma for a in self.analyses(w))) for w in words]
-        spans: list[tuple[int, int, list[tuple]]] = []   # (i, j, [("phrase", equiv) | ("key", key)])
+        infos = [self.info(w) for w in words]
+        options: list[list[tuple[str, bool]]] = []
+        for inf in infos:
+            opts = [(a.lemma, False) for a in inf.readings]
+            if not inf.known:
+                opts += [(a.lemma, True) for a in inf.corrected]
+            options.append(list(dict.fromkeys(opts)))
+        spans: list[tuple[int, int, list[tuple], bool]] = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + self.lexmap.max_len), i + 1, -1):
                 alts: list[tuple] = []
-                for combo in _combos(lems[i:j]):
-                    alts.extend(("phrase", equiv) for equiv, _k in sorted(self.lexmap.lookup(tuple(combo))))
-                joined = fold_key("".join(words[i:j]))
-                if joined and self._df("keys", joined):
-                    alts.append(("key", joined))
+                corrected = False
+                for combo in _combos(options[i:j]):
+                    lemmas = tuple(lem for lem, _c in combo)
+                    eqs = self.lexmap.lookup(lemmas)
+                    if eqs:
+                        alts.extend(("phrase", equiv) for equiv, _k in sorted(eqs))
+                        if any(c for _l, c in combo):
+                            alts.append(("phrase", lemmas))   # the corrected phrase itself
+                            corrected = True
+                if j - i <= 3 and all(_LETTER.search(w) for w in words[i:j]):
+                    # "Samruk Kazyna" → Самрұқ-Қазына: only when the joined key is a new word
+                    joined = fold_key("".join(words[i:j]))
+                    singles = {fold_key(w) for w in words[i:j]}
+                    if joined and joined not in singles and self._df("keys", joined):
+                        alts.append(("key", joined))
                 if alts:
-                    spans.append((i, j, alts))
+                    spans.append((i, j, alts, corrected))
                     i = j - 1
                     break
             i += 1
-        covered = {k for i, j, _ in spans for k in range(i, j)}
-        base = [self.word(w, allow_fuzzy=n not in covered) for n, w in enumerate(words)]
+        covered = {k for i, j, _a, corr in spans if not corr for k in range(i, j)}
+        base = [self.word(w, allow_fuzzy=n not in covered, inf=infos[n]) for n, w in enumerate(words)]
         out: list[wq.Query] = []
         pos = 0
-        for i, j, alts in spans:
+        for i, j, alts, corrected in spans:
             out.extend(base[pos:i])
             widxs = list(range(first + i, first + j))
             qs: list[wq.Query] = [wq.And(base[i:j])]
-            for kind, val in alts:
-                if kind == "phrase":
-                    qs.append(self._phrase(val, widxs, "translation"))
+            kind = "fuzzy" if corrected else "translation"
+            for what, val in dict.fromkeys(alts):
+                if what == "phrase":
+                    qs.append(self._phrase(val, widxs, kind))
                 else:
                     for w in widxs:
                         self.terms.setdefault(("keys", val), set()).add((w, "transliteration"))

@@ -48,7 +48,11 @@ def passages(ctx: Context) -> list[tuple[str, str, int, int]]:
 
 
 def _keys_of(name: str) -> set[str]:
-    return {k for k in (bare_key(w) for w in _WORD.findall(name)) if k}
+    """Bare keys of a name's words and of the parts of hyphenated words (Самрұқ-Қазына is found
+    by ``org:Samruk``)."""
+    words = _WORD.findall(name)
+    parts = [p for w in words if "-" in w for p in w.split("-")]
+    return {k for k in (bare_key(w) for w in words + parts) if k}
 
 
 def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str, Any]:

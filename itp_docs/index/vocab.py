@@ -79,6 +79,8 @@ def build_from_reader(reader) -> Vocab:
     df: list[int] = []
     for term in reader.lexicon("keys"):
         k = term.decode("utf-8") if isinstance(term, bytes) else term
+        if k.startswith("~"):
+            continue  # name skeletons are matched directly, never typo-corrected
         keys.append(k)
         df.append(reader.doc_frequency("keys", k))
     best: dict[str, tuple[int, str]] = {}

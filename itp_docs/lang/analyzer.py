@@ -21,12 +21,14 @@ from .kk import lemmatizer as kk_lemmatizer
 from .normalize import normalize_word
 from .ru import lemmatizer as ru_lemmatizer
 from .script import KK_EXTRA
-from .translit import word_keys
+from .translit import skeleton_key, word_keys
 
 __all__ = ["WordAnalysis", "Token", "TOKEN_RE", "tokenize", "analyze_word", "analyze", "word_lang"]
 
 # Letters/digits with inner hyphens or apostrophes: Самрұқ-Қазына, ИЖТМ-ге, 2013-ші, a'lem, 3,8.
-TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W_]+)?|[^\W\d_]+(?:[-'’][^\W_]+)*(?:-\d+)?|[^\W_]+")
+# A hyphen joins a word to letters only: "Мемтапсырыс-2018" and "Қазақстан-2050" are a name and a
+# number, so "Қазақстан 2050" and "жол картасы" find them.
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W\d_]+)?|[^\W\d_]+(?:[-'’][^\W\d_][^\W_]*)*|[^\W_]+")
 _KK_LETTER = re.compile(f"[{KK_EXTRA}]")
 _CYR = re.compile(r"[\u0400-\u04FF]")
 _LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -88,7 +90,14 @@ def analyze_word(word: str, hint: str = "kk") -> WordAnalysis:
         lemma, stem = r.lemma, r.stem
     else:
         lemma = stem = norm
-    return WordAnalysis(norm, lang, lemma, stem, word_keys(fixed))
+    keys = word_keys(fixed)
+    if fixed[:1].isupper():
+        # Names: a weak consonant-skeleton key joins spellings that differ in vowels only
+        # (Исекешов / Исекешев / Issekeshev).
+        sk = skeleton_key(fixed)
+        if sk:
+            keys = keys + (sk,)
+    return WordAnalysis(norm, lang, lemma, stem, keys)
 
 
 def _paragraph_langs(text: str, lang: str) -> list[tuple[int, int, str]]:

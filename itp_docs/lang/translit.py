@@ -45,7 +45,7 @@ from itp_docs import lexicon
 
 __all__ = [
     "KEY_ALPHABET", "fold_key", "bare_key", "word_keys", "edit_budget", "key_distance",
-    "keys_match", "names_match", "romanize",
+    "keys_match", "names_match", "romanize", "skeleton_key",
 ]
 
 KEY_ALPHABET = "abcdefgijklmnoprstuvxz"
@@ -328,6 +328,29 @@ def bare_key(word: str) -> str:
     """
     keys = word_keys(word)
     return keys[-1] if keys else ""
+
+
+SKELETON_MIN = 4
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton_key(word: str) -> str:
+    """``~`` + the consonant skeleton of the bare key (its first letter kept), or ``''`` when the
+    skeleton is shorter than :data:`SKELETON_MIN`.
+
+    Spellings of one name across Kazakh and Russian often differ only in vowels (Исекешов /
+    Исекешев / Issekeshev, Ыдырысов / Идрисов), which the full keys keep apart. The search index
+    stores this skeleton for capitalized words as a weak extra key; short skeletons are not made
+    because they join unrelated names (Алатау / Алтай both give ``alt``). The ``~`` keeps the
+    skeletons apart from ordinary keys in the same field.
+    """
+    if _LETTERS is None:
+        _load()
+    bare = bare_key(word)
+    if not bare:
+        return ""
+    sk = _DOUBLE.sub(_one, bare[0] + _consonants(bare[1:]))
+    return "~" + sk if len(sk) >= SKELETON_MIN else ""
 
 
 def edit_budget(n: int) -> int:
