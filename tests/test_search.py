@@ -1,0 +1,254 @@
+"""Search over the bundled corpus: quality on the judged query sets, every kind of match in both
+languages and scripts, the query language, bad input, and the index's update guarantees."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from itp_docs.cli import cli
+from itp_docs.evaluate import score_search
+from itp_docs.index import build, store
+from itp_docs.index.search import Engine
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    ix = tmp_path_factory.mktemp("search") / "ix"
+    stats = build.update([str(CORPUS)], ix)
+    assert stats.added == len(list(CORPUS.iterdir())) and not stats.skipped
+    return ix
+
+
+@pytest.fixture(scope="module")
+def engine(index_dir):
+    with Engine(index_dir) as eng:
+        yield eng
+
+
+def names(res) -> list[str]:
+    return [Path(h.source).name for h in res.hits]
+
+
+def _run_set(engine, path: Path):
+    queries = json.loads(path.read_text(encoding="utf-8"))
+    results = {q["q"]: [h.source for h in engine.search(q["q"], limit=max(10, len(q["relevant"]))).hits]
+               for q in queries}
+    return score_search(queries, results)
+
+
+def test_quality_on_the_judged_queries(engine):
+    rep = _run_set(engine, DATA / "queries.json")
+    assert rep.recall >= 0.92 and rep.mrr >= 0.95, rep.summary()
+
+
+def test_quality_on_held_out_queries(engine):
+    # Written before the engine existed and never used for tuning.
+    rep = _run_set(engine, DATA / "queries_heldout.json")
+    assert rep.recall >= 0.88 and rep.mrr >= 0.93, rep.summary()
+
+
+@pytest.mark.parametrize("q", ["Байбек", "Байбекке", "Байбектің", "Baibek", "Baybek", "Байбке"])
+def test_one_person_in_every_spelling_finds_both_languages(engine, q):
+    found = names(engine.search(q))
+    assert {"kk_news_memtapsyrys_2018.txt", "ru_news_memtapsyrys_2018.txt"} <= set(found[:4]), found
+
+
+@pytest.mark.parametrize("q, kind", [
+    ("Байбек", "exact"), ("Байбекке", "lemma"), ("Baibek", "transliteration"), ("Байбке", "fuzzy")])
+def test_match_kind_is_reported(engine, q, kind):
+    hit = engine.search(q).hits[0]
+    assert hit.matches[q] == kind
+
+
+def test_russian_inflection_and_kazakh_spelling_meet(engine):
+    found = set(names(engine.search("Сагинтаева")))
+    assert "kk_news_astana_hub_2018.txt" in found and "ru_news_digital_kz_2017.txt" in found
+
+
+def test_vowel_variants_of_a_name_meet(engine):
+    # Kazakh Исекешов, Russian Исекешев, press Issekeshev
+    for q in ("Исекешов", "Исекешев", "Issekeshev"):
+        found = set(names(engine.search(q)))
+        assert {"kk_news_isekeshov_itp_2014.txt", "ru_news_isekeshev_gpiir_2015.html"} <= found, (q, found)
+
+
+def test_cross_lingual_term_and_abbreviation(engine):
+    res = engine.search("парк инновационных технологий", limit=20)
+    assert any(n.startswith("kk_") for n in names(res))
+    res = engine.search("ПИТ", limit=20)
+    assert any(n.startswith("kk_") for n in names(res))
+    res = engine.search("дата-центр", limit=20)
+    kk = [h for h in res.hits if Path(h.source).name.startswith("kk_")]
+    assert kk and kk[0].matches["дата-центр"] == "translation"
+
+
+def test_decree_lookup_lands_on_its_measure(engine):
+    hit = engine.search("постановление 631 дата-центр").hits[0]
+    assert Path(hit.source).name == "kk_decree_itp_plan_2014.txt"
+    assert hit.passage and hit.passage["kind"] == "measure"
+    assert hit.snippet and hit.highlights
+
+
+def test_latin_words_meet_a_hyphenated_name(engine):
+    found = names(engine.search("Samruk Kazyna"))
+    assert "kk_news_memtapsyrys_2018.txt" in found[:3]
+
+
+def test_filters(engine):
+    res = engine.search("type:decree year:2017..2018", limit=50)
+    assert res.hits and all(h.doctype == "decree" and h.date[:4] in ("2017", "2018") for h in res.hits)
+    res = engine.search("lang:kk цифрлы", limit=50)
+    assert res.hits and all(h.lang == "kk" for h in res.hits)
+    res = engine.search("Исекешов NOT Байбек", limit=50)
+    assert res.hits and "kk_news_memtapsyrys_2018.txt" not in names(res)
+
+
+def test_phrase_and_boolean(engine):
+    res = engine.search('"ынтымақтастық туралы меморандум"')
+    assert res.hits and res.hits[0].matches["меморандум"] in ("exact", "lemma")
+    res = engine.search("Байбек AND Шүкеев")
+    full = [h for h in res.hits if not h.partial]
+    assert {Path(h.source).name for h in full} == {"kk_news_memtapsyrys_2018.txt", "ru_news_memtapsyrys_2018.txt"}
+
+
+def test_facets_and_suggestion(engine):
+    res = engine.search("Байбек", facets=True)
+    assert res.facets and res.facets["lang"].get("kk") and res.facets["lang"].get("ru")
+    res = engine.search("qqqzzzxx")
+    assert not res.hits
+
+
+@pytest.mark.parametrize("q", [
+    '"unbalanced', "(Байбек OR", ")))", "AND", "NOT", "OR OR", "-", '""', "x" * 10_000,
+    "\x00\x01\x7f контроль", "foo:bar Байбек", "year:abc", "amount:>много", "lang:xx", "type:??",
+    "date:2013-99", "person:", "Байбек" * 300, "ӘӘӘ ".join([""] * 200), "%$#@!", "«»",
+])
+def test_malformed_queries_never_raise(engine, q):
+    res = engine.search(q)
+    assert res is not None
+    assert all(isinstance(n, str) and "\n" not in n for n in res.notes)
+
+
+def test_bad_filter_values_are_explained(engine):
+    assert any("year:2013..2018" in n for n in engine.search("year:abc").notes)
+    assert any("lang:kk" in n for n in engine.search("lang:xx Байбек").notes)
+
+
+def test_missing_and_corrupt_index(tmp_path):
+    with pytest.raises(store.IndexProblem, match="create one with"):
+        Engine(tmp_path / "nothing")
+    broken = tmp_path / "broken"
+    build.update([str(CORPUS / "kk_news_digital_kz_2017.txt")], broken)
+    for f in broken.glob("*.seg"):
+        f.write_bytes(b"garbage")
+    for f in broken.glob("_MAIN_*.toc"):
+        f.write_bytes(b"\x00\x01garbage")
+    with pytest.raises(store.IndexProblem, match="rebuild"):
+        Engine(broken)
+
+
+def test_cli_messages_not_tracebacks(tmp_path, index_dir):
+    runner = CliRunner()
+    r = runner.invoke(cli, ["search", "Байбек", "--index", str(tmp_path / "none")])
+    assert r.exit_code != 0 and "Traceback" not in r.output
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("Baibek\n\"unbalanced\nyear:abc\n", encoding="utf-8")
+    r = runner.invoke(cli, ["search", "--queries", str(qfile), "--index", str(index_dir)])
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in r.output.splitlines()]
+    assert [x["query"] for x in lines] == ["Baibek", '"unbalanced', "year:abc"]
+    assert lines[0]["hits"] and {"source", "passage", "snippet", "matches", "score"} <= set(lines[0]["hits"][0])
+
+
+def test_second_writer_is_told_who_holds_the_lock(tmp_path):
+    ix = tmp_path / "ix"
+    with store.WriterLock(ix):
+        with pytest.raises(store.IndexProblem, match=r"locked by PID \d+"):
+            build.update([str(CORPUS / "kk_news_digital_kz_2017.txt")], ix)
+
+
+def test_incremental_update_and_prune(tmp_path):
+    src = tmp_path / "docs"
+    src.mkdir()
+    for name in ("kk_news_digital_kz_2017.txt", "ru_news_digital_kz_2017.txt", "ru_news_memtapsyrys_2018.txt"):
+        shutil.copy(CORPUS / name, src / name)
+    ix = tmp_path / "ix"
+    s1 = build.update([str(src)], ix)
+    assert (s1.added, s1.updated, s1.unchanged) == (3, 0, 0)
+    s2 = build.update([str(src)], ix)
+    assert (s2.added, s2.updated, s2.unchanged) == (0, 0, 3)
+    # touched but not changed: re-hashed, not re-indexed
+    os.utime(src / "kk_news_digital_kz_2017.txt", None)
+    (src / "ru_news_memtapsyrys_2018.txt").write_text("Новость о Бауыржане Байбеке и Тимуре Тоқтабаеве.",
+                                                      encoding="utf-8")
+    (src / "ru_news_digital_kz_2017.txt").unlink()
+    shutil.copy(CORPUS / "kk_news_memtapsyrys_2018.txt", src / "kk_news_memtapsyrys_2018.txt")
+    s3 = build.update([str(src)], ix, prune=True)
+    assert (s3.added, s3.updated, s3.removed) == (1, 1, 1) and s3.unchanged == 1
+    with Engine(ix) as eng:
+        assert names(eng.search("Тоқтабаев")) == ["ru_news_memtapsyrys_2018.txt"]
+        assert "ru_news_digital_kz_2017.txt" not in names(eng.search("цифровой", limit=50))
+        assert eng.ix.doc_count() == 3
+
+
+def test_parallel_build_equals_serial(tmp_path):
+    files = sorted(CORPUS.glob("*_news_*"))[:8]
+    a, b = tmp_path / "a", tmp_path / "b"
+    build.update([str(f) for f in files], a, jobs=1, round_files=3)
+    build.update([str(f) for f in files], b, jobs=2, round_files=3)
+    with Engine(a) as ea, Engine(b) as eb:
+        for q in ("Байбек", "цифровой", "Samruk Kazyna", "ПИТ"):
+            assert sorted(names(ea.search(q, 20))) == sorted(names(eb.search(q, 20)))
+        assert ea.ix.doc_count() == eb.ix.doc_count() == 8
+
+
+def test_readers_see_the_last_commit_while_a_writer_works(tmp_path):
+    files = sorted(CORPUS.glob("*_news_*"))
+    ix = tmp_path / "ix"
+    build.update([str(files[0])], ix)
+    with Engine(ix) as old:
+        before = old.ix.doc_count()
+        build.update([str(f) for f in files[:5]], ix)
+        assert old.search("цифровой", limit=50).total <= before  # the open searcher is unchanged
+    with Engine(ix) as new:
+        assert new.ix.doc_count() == 5
+
+
+def test_killed_build_leaves_a_readable_index_and_the_next_run_finishes(tmp_path):
+    ix = tmp_path / "ix"
+    code = ("import sys; from itp_docs.index import build; "
+            f"build.update([{str(CORPUS)!r}], __import__('pathlib').Path({str(ix)!r}), round_files=2)")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    deadline = time.time() + 120
+    # wait for at least two committed rounds, then kill without warning
+    while time.time() < deadline:
+        tocs = [int(p.stem.rsplit("_", 1)[1]) for p in ix.glob("_MAIN_*.toc")] if ix.exists() else []
+        if tocs and max(tocs) >= 3:
+            break
+        if proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Engine(ix) as eng:
+        partial = eng.ix.doc_count()
+        eng.search("Байбек")
+    assert partial < len(list(CORPUS.iterdir())) or proc.returncode == 0
+    stats = build.update([str(CORPUS)], ix)
+    with Engine(ix) as eng:
+        assert eng.ix.doc_count() == len(list(CORPUS.iterdir()))
+    assert stats.added + stats.unchanged == len(list(CORPUS.iterdir()))
