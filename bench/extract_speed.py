@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""End-to-end extraction speed: words/s over >= 1 MB of mixed text, scaling with --jobs 2, and
+the time per MB of pathological files.
+
+    python bench/extract_speed.py [--mb 2] [--repeat 3] [--keep DIR]
+
+The mixed set is the bundled corpus (decrees and news, Kazakh and Russian, txt/HTML/Markdown)
+copied enough times to reach --mb megabytes of text. Each configuration runs `itp-docs extract
+--format jsonl` as a separate process (so start-up and model loading count, as for a user) and
+the median wall time of --repeat runs is reported. The pathological files: one line of 200,000
+characters, thousands of unbalanced quotes, a ragged table (rows with random cell counts), and a
+file of 20,000 short lines; the goal is under 2 s per MB each.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin" / "itp-docs"
+
+
+def run(args: list[str]) -> float:
+    t0 = time.perf_counter()
+    r = subprocess.run([str(BIN), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    dt = time.perf_counter() - t0
+    if r.returncode != 0:
+        print(f"  (exit {r.returncode}: {r.stderr.strip()[:200]})")
+    return dt
+
+
+def words_in(folder: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from itp_docs.load import read_document
+
+    n = 0
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            n += len(read_document(p).text.split())
+    return n
+
+
+def make_mixed(dest: Path, mb: float) -> None:
+    files = sorted(p for p in (ROOT / "corpus").iterdir() if p.is_file())
+    size = sum(p.stat().st_size for p in files)
+    copies = max(1, int(mb * 2**20 / size + 0.999))
+    for c in range(copies):
+        d = dest / f"copy{c:03d}"
+        d.mkdir(parents=True)
+        for p in files:
+            shutil.copy(p, d / p.name)
+
+
+def make_pathological(dest: Path) -> dict[str, Path]:
+    rnd = random.Random(7)
+    dest.mkdir(parents=True)
+    words_kk = "Алматы қаласының әкімі Бауыржан Байбек 95 млрд теңге 2018 жылғы 5 наурыз «Самрұқ-Қазына» АҚ".split()
+    words_ru = "Правительство РК постановление № 827 от 12 декабря 2017 года 3,8 трлн тенге «Цифровой Казахстан»".split()
+    out = {}
+    p = dest / "long_line.txt"
+    line = []
+    while sum(len(w) + 1 for w in line) < 200_000:
+        line.append(rnd.choice(words_kk + words_ru))
+    p.write_text(" ".join(line), encoding="utf-8")
+    out["one 200,000-character line"] = p
+    p = dest / "quotes.txt"
+    parts = []
+    for i in range(6000):
+        parts.append(rnd.choice(["«", "»", "\"", "„", "“"]) + rnd.choice(words_kk + words_ru))
+    p.write_text(" ".join(parts), encoding="utf-8")
+    out["6,000 unbalanced quotes"] = p
+    p = dest / "ragged_table.txt"
+    rows = []
+    for i in range(3000):
+        cells = [str(i + 1) + "."] + [" ".join(rnd.choice(words_kk) for _ in range(rnd.randint(0, 6)))
+                                      for _ in range(rnd.randint(0, 9))]
+        rows.append("\t|\t".join(cells))
+    p.write_text("Қоса берілген іс-шаралар жоспары\n" + "\n".join(rows), encoding="utf-8")
+    out["3,000-row ragged table"] = p
+    p = dest / "short_lines.txt"
+    p.write_text("\n".join(rnd.choice(words_ru + words_kk) for _ in range(20000)), encoding="utf-8")
+    out["20,000 short lines"] = p
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=1.2)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--keep")
+    args = ap.parse_args()
+    if not BIN.exists():
+        sys.exit(f"{BIN} not found: run `make venv` (or `make test`) first")
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="itp-bench-"))
+    try:
+        mixed = tmp / "mixed"
+        if not mixed.exists():
+            make_mixed(mixed, args.mb)
+        mb = sum(p.stat().st_size for p in mixed.rglob("*") if p.is_file()) / 2**20
+        nwords = words_in(mixed)
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+        print(f"mixed set: {mb:.2f} MB on disk, {nwords:,} words, {sum(1 for _ in mixed.rglob('*.*'))} files")
+        base = None
+        for jobs in (1, 2):
+            times = [run(["extract", str(mixed), "--format", "jsonl", "--jobs", str(jobs)]) for _ in range(args.repeat)]
+            med = statistics.median(times)
+            base = base or med
+            print(f"--jobs {jobs}: median {med:.2f}s of {args.repeat} -> {nwords / med:,.0f} words/s"
+                  + (f", {base / med:.2f}x the one-process speed" if jobs > 1 else ""))
+        print("pathological files (goal: < 2 s per MB; in-process, after one warm-up document,")
+        print("so start-up does not dominate these small files; process wall time in brackets):")
+        sys.path.insert(0, str(ROOT))
+        from itp_docs.extract.pipeline import extract_document
+        from itp_docs.load import read_document
+
+        extract_document(read_document(next((ROOT / "corpus").glob("kk_*.txt"))))
+        for label, p in make_pathological(tmp / "bad").items():
+            size = p.stat().st_size / 2**20
+            times = []
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                extract_document(read_document(p))
+                times.append(time.perf_counter() - t0)
+            t = statistics.median(times)
+            wall = run(["extract", str(p), "--format", "json"])
+            print(f"  {label:28} {size:5.2f} MB  {t:5.2f}s  -> {t / size:5.2f} s/MB  [{wall:.2f}s]")
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
