@@ -110,7 +110,7 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         except OSError:
             size = f"over {_mb(max_bytes)}"
         raise LoadError(f"file too large ({size}; the limit is {_mb(max_bytes)}): split it or "
-                        f"raise the limit (max_bytes)", source)
+                        f"raise the limit with --max-size", source)
     suffix = p.suffix.lower()
     fmt = _FORMAT.get(suffix)
     try:
