@@ -389,7 +389,7 @@ def test_docx_is_named(tmp_path) -> None:
 
 def test_oversized_file(tmp_path) -> None:
     p = _write(tmp_path, "big.txt", RU * 10)
-    with pytest.raises(LoadError, match=r"too large.*max_bytes") as e:
+    with pytest.raises(LoadError, match=r"too large.*--max-size") as e:
         read_document(p, max_bytes=1000)
     assert "MB" in str(e.value)
     assert read_document(p, max_bytes=len(p.read_bytes())).text
