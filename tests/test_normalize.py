@@ -340,3 +340,11 @@ def test_unchanged_words_map_to_themselves(parts) -> None:
     assert words == [w for w, _, _ in parts for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", w)]
     for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", n.text):
         assert _source_of_word(n, m.start(), m.end(), src) == m.group()
+
+
+def test_glued_bare_numeral_before_a_listed_word() -> None:
+    from itp_docs.lang.normalize import normalize
+
+    assert normalize("2016 жылғыІ тоқсан").text == "2016 жылғы І тоқсан"
+    assert normalize("2019 жылғыIV тоқсан").text == "2019 жылғы IV тоқсан"
+    assert normalize("жылғыі үй").text == "жылғыі үй"  # no listed word after: left alone

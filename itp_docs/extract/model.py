@@ -86,6 +86,14 @@ class DocResult:
     def _orig(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end) if self.offsets is not None else (start, end)
 
+    def _mapped(self, d: dict[str, Any]) -> dict[str, Any]:
+        """A copy of ``d`` with its normalized-text ``start``/``end`` mapped to the original."""
+        if not isinstance(d, dict) or not isinstance(d.get("start"), int) or not isinstance(d.get("end"), int):
+            return d
+        out = dict(d)
+        out["start"], out["end"] = self._orig(d["start"], d["end"])
+        return out
+
     def to_json(self, raw: str | None = None, types: set[str] | None = None) -> dict[str, Any]:
         """The output contract (shared/eval/README.md): offsets into the original text; ``text``
         is the original surface when ``raw`` is given."""
@@ -106,9 +114,11 @@ class DocResult:
             out["decree"] = self.decree
             out["clauses"] = [{"id": c.id, "parent": c.parent, "start": self._orig(c.start, c.end)[0],
                                "end": self._orig(c.start, c.end)[1], "text": c.text} for c in self.clauses]
-            out["references"] = self.references
+            out["references"] = [self._mapped(r) for r in self.references]
         if self.news is not None:
-            out["news"] = self.news
+            news = dict(self.news)
+            news["quotes"] = [self._mapped(q) for q in self.news.get("quotes") or []]
+            out["news"] = news
         out["paragraphs"] = [{"start": self._orig(s, e)[0], "end": self._orig(s, e)[1], "lang": lg}
                              for s, e, lg in self.paragraphs]
         out["format"] = self.format

@@ -670,6 +670,13 @@ class _Glue:
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _NUMERAL_PREFIX = re.compile(r"(?:[ivxlі]+|\d{1,2})-")
+_NUMERAL_ONLY = re.compile(r"[ivxlі]+|\d{1,2}")
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
 
 
 def _load_glue(directory: Path) -> _Glue:
@@ -734,6 +741,12 @@ def _glue_points(text: str, glue: _Glue) -> list[int]:
                 if (tail[pre.end():] if pre else tail) in glue.tails:
                     points.append(s + len(h))
                     break
+                # "жылғыІ тоқсан": a bare numeral glued on, the right word after a space
+                if _NUMERAL_ONLY.fullmatch(tail):
+                    nxt = _TOKEN.match(text, _skip_spaces(text, s + len(tok)))
+                    if nxt and nxt.group().lower() in glue.tails:
+                        points.append(s + len(h))
+                        break
     for m in _COMMA.finditer(text):
         i = m.start()
         prev = text[i - 1] if i else " "
