@@ -1,0 +1,1509 @@
+"""ORG: organizations in Kazakh and Russian text, with legal form, canonical id and abbreviation.
+
+Organization names reach us in five shapes, each found by its own rule and all resolved together
+(longest span first, then the more reliable rule):
+
+* known names from ``lexicons/orgs.tsv`` in any case form (through :mod:`.gazetteer`);
+* quoted names with what surrounds them: a legal form (``«Қазақтелеком» АҚ``, ``АО
+  «Казахтелеком»``), a type phrase (``«Даму» қоры``, ``«Инновациялық технологиялар паркі»
+  автономды кластерлік қоры``, ``Фонд национального благосостояния «Самрук-Казына»``) or a
+  head noun inside the quotes (``«Қазақ теңіз академиясы»``);
+* head-noun phrases without quotes, built the way each language builds them: Kazakh modifiers
+  precede the head (``Қазақстан Республикасы Инвестициялар және даму министрлігі``, ``Алматы
+  қаласының әкімдігі``), Russian dependents follow it (``Министерство по инвестициям и развитию
+  Республики Казахстан``, ``акимат города Алматы``); the head nouns are in
+  ``lexicons/org_heads.tsv``;
+* abbreviations the document's glossary or ``lexicons/abbreviations.tsv`` says are organizations
+  (``ИЖТМ``, ``«ИТП» АЭА``, ``СЭЗ «ПИТ»``);
+* Latin-script names next to a head noun or legal form (``IDC компаниясы``, ``ТОО «Smart
+  Aqmola»``) or ending in an English one (``KBTU Drilling Centre``).
+
+A name in running text is marked by capitals or quotes, so every rule asks for one of them: the
+generic ``министрлік``, ``ұлттық компаниялар``, ``жергілікті атқарушы органдар`` are never
+taken, and a capital that only marks a sentence start counts for strong heads (ministries,
+akimats) but not for words that are also common nouns (қызмет, орталық, қор, парк).
+
+``normalized`` is the citation form in the document's script: Kazakh with the last case ending
+removed (``министрлігіне`` → ``министрлігі``; the possessive stays), Russian with the head noun and
+its adjectives in the nominative, quotes and legal forms removed (the legal form goes to
+``attrs.legal_form``).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import lexicon
+from .context import Context
+from .gazetteer import Gazetteer, Match, Unit, doc_units, non_overlapping, phrase_units
+from .model import Entity
+from .names import clean_name, kk_citation, kk_word, ru_case, ru_nominative, ru_parses
+from .quotes import Quoted, doc_quotes, is_name_like
+
+__all__ = ["run", "find", "Candidate", "org_gazetteer", "heads", "legal_forms", "is_org_phrase",
+           "org_abbreviations"]
+
+_MAX_KK_CHAIN = 10
+# Russian nouns followed by a name in apposition, which keeps the nominative.
+_RU_APPOSITION = frozenset({"республика", "город", "область", "район", "село", "поселок"})
+_MAX_RU_TAIL = 14
+_ADJ_DI = frozenset({"ды", "ді", "ты", "ті"})   # автономды, білімді: adjectives, not accusatives
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.&'+-]*$")
+
+
+# --------------------------------------------------------------------------------- resources
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    lang: str
+    lemmas: tuple[str, ...]     # lemmas of the head phrase (usually one word)
+    kind: str
+    part: str                   # name | generic | place
+    strong: bool
+
+
+def _kk_possessives(lemma: str) -> tuple[str, ...]:
+    """Possible 3rd person possessives of a Kazakh noun, most likely first (министрлік →
+    министрлігі; loanwords in -к keep it and often take front vowels: парк → паркі)."""
+    vowels = "аәеиоөұүыіэюяу"
+    back = next((ch in "аоұыя" for ch in reversed(lemma) if ch in vowels), True)
+    if lemma[-1:] in vowels:
+        return (lemma + ("сы" if back else "сі"),)
+    alt = {"к": "г", "қ": "ғ", "п": "б"}
+    out = []
+    for stem in (lemma[:-1] + alt.get(lemma[-1], lemma[-1]), lemma):
+        for v in (("ы", "і") if back else ("і", "ы")):
+            if stem + v not in out:
+                out.append(stem + v)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def heads() -> dict[str, dict[str, list[Head]]]:
+    """lang → lemma of the head's last word → heads (org_heads.tsv)."""
+    out: dict[str, dict[str, list[Head]]] = {}
+    for r in lexicon.load("org_heads"):
+        lang = r["lang"]
+        us = phrase_units(r["head"], lang)
+        lemmas = tuple(u.lemma for u in us)
+        h = Head(lang, lemmas, r["kind"], r["part"], r["strength"] == "strong")
+        bucket = out.setdefault(lang, {})
+        keys = {lemmas[-1]}
+        if lang == "kk":
+            # The analyzer may leave a possessive form of an unlisted stem unsplit (технопаркі).
+            for poss in _kk_possessives(r["head"].split()[-1]):
+                keys |= {u.lemma for u in phrase_units(poss, "kk")}
+        for k in keys:
+            bucket.setdefault(k, []).append(h)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, dict[str, set[str]]]:
+    out: dict[str, dict[str, set[str]]] = {}
+    for r in lexicon.load("name_words"):
+        out.setdefault(r["use"], {}).setdefault(r["lang"], set()).add(r["word"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _attributive_lemmas() -> frozenset[str]:
+    words = _name_words().get("attributive", {})
+    out = set()
+    for lang, ws in words.items():
+        for w in ws:
+            out |= {u.lemma for u in phrase_units(w, lang)} | {w.lower()}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _state_gazetteer() -> Gazetteer:
+    words = _name_words().get("state", {})
+    return Gazetteer((w, lang, lang) for lang, ws in words.items() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _stop_lemmas() -> dict[str, frozenset[str]]:
+    """Words that never stand inside a name: function words and time words."""
+    out: dict[str, set[str]] = {"kk": set(), "ru": set()}
+    for r in lexicon.load("stopwords"):
+        if r["lang"] in out:
+            out[r["lang"]].add(r["word"].lower())
+    for r in lexicon.load("terms"):
+        if r["domain"] == "time":
+            for lang in ("kk", "ru"):
+                ws = r[lang].split()
+                if len(ws) == 1:
+                    out[lang].add(ws[0].lower())
+                    out[lang] |= {u.lemma for u in phrase_units(ws[0], lang)}
+    conn = set()
+    for ws in _name_words().get("connector", {}).values():
+        conn |= {w.lower() for w in ws}
+    attr = _attributive_lemmas()
+    return {k: frozenset(v - conn - attr) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _role_lemmas() -> frozenset[str]:
+    """Lemmas of position words (әкім, министр, президент): their genitive links a name."""
+    out = set()
+    for r in lexicon.load("roles"):
+        if r["lang"] in ("kk", "ru"):
+            us = phrase_units(r["role"], r["lang"])
+            if us:
+                out.add(us[-1].lemma)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def org_gazetteer() -> Gazetteer:
+    """Every name of orgs.tsv (payload: the row)."""
+    return Gazetteer((r["name"], r["lang"], r) for r in lexicon.load("orgs"))
+
+
+@lru_cache(maxsize=1)
+def _org_rows() -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in lexicon.load("orgs"):
+        out.setdefault(r["id"], []).append(r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> Gazetteer:
+    """Legal forms, short and spelled out (payload: (id, short form of that language, spelled out))."""
+    rows = [r for r in lexicon.load("abbreviations") if r["kind"] == "legal_form"]
+    names = []
+    for r in rows:
+        names.append((r["short"], r["lang"], (r["id"], r["short"], False)))
+        names.append((r["full"], r["lang"], (r["id"], r["short"], True)))
+    return Gazetteer(names)
+
+
+@lru_cache(maxsize=1)
+def _descriptor_abbrs() -> frozenset[str]:
+    """Generic abbreviations that name a type of body (АЭА, СЭЗ, ӘАҚ): they stay in a name."""
+    hk = heads()
+    out = set()
+    for r in lexicon.load("abbreviations"):
+        if r["kind"] != "generic":
+            continue
+        us = phrase_units(r["full"], r["lang"] if r["lang"] in ("kk", "ru") else "ru")
+        lang = r["lang"] if r["lang"] in ("kk", "ru") else "lat"
+        if us and any(h.part == "name" for h in hk.get(lang, {}).get(us[-1].lemma, [])):
+            out.add(r["short"])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def org_abbreviations() -> dict[str, list[dict]]:
+    """Organization abbreviations of abbreviations.tsv by short form."""
+    out: dict[str, list[dict]] = {}
+    for r in lexicon.load("abbreviations"):
+        if r["kind"] == "org":
+            out.setdefault(r["short"], []).append(r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _abbr_gazetteer() -> Gazetteer:
+    names = [(short, rows[0]["lang"], short) for short, rows in org_abbreviations().items()]
+    return Gazetteer(names)
+
+
+@lru_cache(maxsize=1)
+def _international_ids() -> frozenset[str]:
+    return frozenset(r["id"] for r in lexicon.load("orgs") if r["kind"] == "international")
+
+
+# --------------------------------------------------------------------------------- document
+
+@dataclass
+class Candidate:
+    start: int                  # unit range [start, end)
+    end: int
+    normalized: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    score: float = 1.0
+    rule: str = ""
+
+
+class _Doc:
+    """Per-document helpers shared by the rules."""
+
+    def __init__(self, ctx: Context, units: list[Unit]):
+        self.ctx = ctx
+        self.units = units
+        self.text = ctx.text
+        self.starts = [u.start for u in units]
+        self.ends = [u.end for u in units]
+        self.quotes: list[Quoted] = doc_quotes(ctx)
+        self.name_q = [q for q in self.quotes if is_name_like(ctx.text[q.start + 1:q.end - 1])]
+        self.q_by_end = {q.end: q for q in self.name_q}
+        self.q_by_start = {q.start: q for q in self.name_q}
+        self.person_units: set[int] = set()
+        for e in ctx.entities:
+            if e.type == "PERSON":
+                a, b = self.unit_range(e.start, e.end)
+                self.person_units.update(range(a, b))
+        self.lang = ctx.lang if ctx.lang in ("kk", "ru") else "kk"
+        self.stops = _stop_lemmas()
+        self._doc_caps: set[str] | None = None
+
+    @property
+    def doc_caps(self) -> set[str]:
+        """Lemmas the document capitalises inside sentences: names, not sentence starts."""
+        if self._doc_caps is None:
+            self._doc_caps = {u.lemma for u in self.units if u.cap and not u.sent_start}
+        return self._doc_caps
+
+    def unit_range(self, s: int, e: int) -> tuple[int, int]:
+        return bisect_left(self.starts, s), bisect_right(self.ends, e)
+
+    def lang_of(self, i: int) -> str:
+        u = self.units[i]
+        if u.lang in ("kk", "ru"):
+            return u.lang
+        return self.ctx.lang_at(u.start)
+
+    def quote_units(self, q: Quoted) -> tuple[int, int]:
+        return self.unit_range(q.start, q.end)
+
+    def closing_quote_before(self, i: int) -> Quoted | None:
+        """The name quote that closes in the gap before unit ``i``."""
+        u = self.units[i]
+        gap_start = u.start - len(u.raw_gap)
+        for p in range(u.start, gap_start, -1):
+            q = self.q_by_end.get(p)
+            if q is not None:
+                return q
+        return None
+
+    def opening_quote_after(self, i: int) -> Quoted | None:
+        """The name quote that opens in the gap after unit ``i`` (before unit ``i + 1``)."""
+        if i + 1 >= len(self.units):
+            return None
+        u = self.units[i + 1]
+        for p in range(u.start - len(u.raw_gap), u.start):
+            q = self.q_by_start.get(p)
+            if q is not None:
+                return q
+        return None
+
+
+def _head_at(d: _Doc, i: int, lang: str) -> tuple[int, Head] | None:
+    """The longest head phrase ending at unit ``i``: (first unit, head)."""
+    cands = heads().get(lang, {}).get(d.units[i].lemma)
+    if not cands:
+        return None
+    best = None
+    for h in cands:
+        n = len(h.lemmas)
+        s = i - n + 1
+        if s < 0:
+            continue
+        if all(d.units[s + k].lemma == h.lemmas[k] for k in range(n - 1)) and all(
+                d.units[s + k + 1].gap == "" for k in range(n - 1)):
+            if best is None or n > len(best[1].lemmas):
+                best = (s, h)
+    return best
+
+
+def _legal_after(d: _Doc, i: int) -> tuple[int, tuple[str, str, bool]] | None:
+    """A legal form right after unit ``i`` (quotes may stand between): (end unit, (id, short))."""
+    if i + 1 >= len(d.units):
+        return None
+    if d.units[i + 1].gap not in ("",):
+        return None
+    ms = legal_forms().match_at(d.units, i + 1)
+    for m in ms:
+        return m.end, m.entry.data
+    return None
+
+
+def _legal_before(d: _Doc, i: int) -> tuple[int, tuple[str, str, bool]] | None:
+    """A legal form ending right before unit ``i``: (start unit, (id, short))."""
+    if i == 0 or d.units[i].gap != "":
+        return None
+    for back in (3, 2, 1):
+        s = i - back
+        if s < 0:
+            continue
+        for m in legal_forms().match_at(d.units, s, i):
+            if m.end == i:
+                return s, m.entry.data
+    return None
+
+
+def _descriptor_after(d: _Doc, i: int) -> int | None:
+    if i + 1 < len(d.units) and d.units[i + 1].gap == "":
+        u = d.units[i + 1]
+        base = u.text.split("-", 1)[0]
+        if base in _descriptor_abbrs():
+            return i + 2
+    return None
+
+
+def _descriptor_before(d: _Doc, i: int) -> int | None:
+    if i > 0 and d.units[i].gap == "":
+        u = d.units[i - 1]
+        if u.text in _descriptor_abbrs():
+            return i - 1
+    return None
+
+
+def _span_text(d: _Doc, a: int, b: int, last: str | None = None) -> str:
+    """Text of units [a, b) as written, the last word optionally replaced."""
+    s = d.text[d.units[a].start:d.units[b - 1].start]
+    return s + (last if last is not None else d.units[b - 1].text)
+
+
+# ------------------------------------------------------------------------ Kazakh head phrases
+
+def _kk_modifier(d: _Doc, j: int, weak: bool, generic: bool = False) -> bool:
+    u = d.units[j]
+    if j in d.person_units:
+        return False
+    if u.lang == "num":
+        return False
+    if u.lemma == "&":
+        return True
+    if u.lang == "lat":
+        return True
+    low = u.norm
+    if low in d.stops["kk"] or u.lemma in d.stops["kk"]:
+        return False
+    if u.lemma in _attributive_lemmas() or low in _attributive_lemmas():
+        return True
+    if u.upper:
+        w = kk_word(u.text)
+        return not w.oblique and not (weak and w.genitive)
+    w = kk_word(u.text)
+    if w.pos in ("VERB", "PRON", "ADV", "CONJ", "CCONJ", "SCONJ", "ADP", "PART", "NUM", "DET"):
+        return False
+    if w.oblique and not (w.suffixes and w.suffixes[-1] in _ADJ_DI):
+        return False
+    if "ATTR" in w.last_slots:
+        return False        # Алматыдағы | ұлттық университет: where the body is, not its name
+    if not w.modifying and u.lemma in _role_lemmas():
+        return False        # Елбасы | Мәскеу мемлекеттік университеті: a title, not a modifier
+    if w.plural and not u.cap and not w.genitive:
+        # A plural common noun stands in a name only before a connector or a head (Инвестициялар
+        # және даму; коммуникациялар министрлігі), not before another noun (қорғаушылар ел).
+        nxt = d.units[j + 1] if j + 1 < len(d.units) else None
+        if nxt is None or not (nxt.lemma == "&" or nxt.lemma in heads().get("kk", {})):
+            return False
+    head_like = u.lemma in heads().get("kk", {})
+    if w.genitive:
+        if w.plural:
+            return False
+        if weak:
+            # A weak head takes only the genitive of a post («әкімінің аппараты») or, when it is a
+            # generic word, of a body («аймағының басқарушы компаниясы»); not of a name («ИТП»
+            # АЭА-ның … кеңесі) nor a body's premises («технопаркінің … орталығы»).
+            if u.cap:
+                return False
+            return u.lemma in _role_lemmas() or (head_like and generic)
+        return u.cap or head_like or u.lemma in _role_lemmas()
+    return True
+
+
+def _inner_head(d: _Doc, j: int) -> bool:
+    """Is unit ``j`` the head of a complete name inside a longer phrase: an organization head
+    noun in the possessive (технопаркі, министрлігі), not in the genitive?"""
+    h = _org_head_of(d, j)
+    if h is None:
+        return False
+    w = kk_word(d.units[j].text)
+    if w.genitive:
+        return False
+    # The analyser may keep an unknown stem's possessive as the lemma (технопаркі).
+    return w.possessive or d.units[j].lemma != h.lemmas[-1]
+
+
+# Heads of state bodies: «Мәдениет министрлігі» names the body even at a sentence start.
+_STATE_KINDS = frozenset({"ministry", "akimat", "administration", "agency", "committee",
+                          "department", "directorate", "inspection", "government", "maslikhat",
+                          "prosecution", "chamber"})
+_ADJ_END = re.compile(r"(лық|лік|тық|тік|дық|дік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|сыз|сіз|ғи|ик|лді)$")
+
+
+def _adjective_like(u: Unit) -> bool:
+    """Can this word stand as an adjective before a bare head noun?"""
+    if u.lang == "lat" or u.upper or u.lemma in _attributive_lemmas():
+        return True
+    if u.lang != "kk":
+        return False
+    return kk_word(u.text).pos == "ADJ" or bool(_ADJ_END.search(u.norm))
+
+
+@lru_cache(maxsize=20_000)
+def _is_place(name: str, lang: str) -> bool:
+    from .places import place_gazetteer
+
+    return bool(place_gazetteer().whole(name, lang))
+
+
+@lru_cache(maxsize=1)
+def _generic_gazetteer() -> Gazetteer:
+    """Expansions of generic abbreviations (арнайы экономикалық аймақ, научно-исследовательский
+    институт): kinds of bodies, never the name of one."""
+    return Gazetteer((r["full"], r["lang"] if r["lang"] in ("kk", "ru") else "kk", r["id"])
+                     for r in lexicon.load("abbreviations") if r["kind"] in ("generic", "economy"))
+
+
+@lru_cache(maxsize=20_000)
+def _is_generic(name: str, lang: str) -> bool:
+    return bool(_generic_gazetteer().whole(name, lang))
+
+
+def _is_legal_unit(u: Unit) -> bool:
+    return u.text.split("-", 1)[0] in _legal_shorts()
+
+
+def _org_head_of(d: _Doc, j: int) -> Head | None:
+    """The organization head (not a place noun) a Kazakh unit is, if any."""
+    for h in heads().get("kk", {}).get(d.units[j].lemma, ()):
+        if h.part != "place" and len(h.lemmas) == 1:
+            return h
+    return None
+
+
+def _proper(u: Unit) -> bool:
+    return (u.cap or u.upper) and u.lemma != "&"
+
+
+def _kk_phrase(d: _Doc, h: int) -> Candidate | None:
+    hd = _head_at(d, h, "kk")
+    if hd is None:
+        return None
+    hs, head = hd
+    if head.part == "place":
+        return None
+    units = d.units
+    hw = kk_word(units[h].text)
+    if hw.plural:
+        return None
+    weak = not head.strong
+    bare = not hw.possessive and units[h].lemma == head.lemmas[-1]
+    if bare and hs > 0 and not _adjective_like(units[hs - 1]):
+        # A head without the possessive follows an adjective (ұлттық агенттік, Жоғарғы кеңес);
+        # after a noun it is no compound (Президент | министрлікке).
+        return None
+    chain: list[int] = []
+    quote: Quoted | None = None
+    j = hs - 1
+    while j >= 0 and hs - j <= _MAX_KK_CHAIN:
+        nxt = units[j + 1]
+        if "»" in nxt.raw_gap:
+            quote = d.closing_quote_before(j + 1)
+            break
+        if nxt.gap not in ("", "-") or "«" in nxt.raw_gap:
+            break
+        u = units[j]
+        if _is_legal_unit(u):
+            break       # «…» АҚ-ы басқармасы: the board of a company, not a company
+        if u.lemma == "&" and j > 0 and _inner_head(d, j - 1):
+            break       # «…министрлігі және Алматы қаласы әкімдігі»: two names
+        if not _kk_modifier(d, j, weak, head.part == "generic"):
+            break
+        uw = kk_word(u.text)
+        if uw.possessive and not uw.genitive and not u.cap and _proper(units[j + 1]) and j + 1 < hs \
+                and u.lemma not in heads().get("kk", {}):
+            break       # «…» мемлекеттік бағдарламасы | Қазақстан Республикасы Үкіметі
+        if _inner_head(d, j):
+            # A name already complete at an inner head ends the phrase there: «Алатау» технопаркі
+            # | … ассоциациясы, «…паркі | Ақпарат және … министрлігі», «…компаниясы | басқармасы».
+            if j > 0 and (_proper(units[j - 1]) or units[j - 1].lang == "lat" or "»" in u.raw_gap):
+                break
+            if _proper(units[j + 1]) or j + 1 == hs:
+                break
+        chain.append(j)
+        if u.sent_start:
+            break
+        j -= 1
+    chain.reverse()
+    name_only: tuple[int, int] | None = None
+    if quote is not None and chain and _proper(units[chain[0]]) and _known_name_word(units[chain[0]]):
+        # «…» Қазақстан Республикасы Үкіметі: a known name after the quote starts a new name
+        # (a capitalised common word continues it: «…паркі» Автономдық кластері).
+        quote = None
+    if quote is not None:
+        qa, qb = d.quote_units(quote)
+        if qa >= qb:
+            return None
+        qname = clean_name(d.text[quote.start + 1:quote.end - 1])
+        if not chain and (head.part == "generic" or (weak and _self_typed(qname, "kk"))):
+            if head.part == "generic":
+                name_only = (qa, qb)
+            else:
+                return None     # «Қазақ теңіз академиясы» орталығы: a unit of the academy
+        start = qa
+    else:
+        # «X атты компания», «IDC компаниясы»: a generic head describes the name before it.
+        if head.part == "generic" and chain:
+            k = len(chain) - 1
+            if units[chain[k]].norm in _naming_words():
+                k -= 1
+            run = []
+            while k >= 0 and (_proper(units[chain[k]]) or units[chain[k]].lang == "lat"):
+                run.append(chain[k])
+                k -= 1
+            if run:
+                name_only = (min(run), max(run) + 1)
+        start = None
+        for k in chain:
+            if _proper(units[k]) or units[k].lang == "lat" and units[k].cap:
+                start = k
+                break
+        if start is None:
+            return None
+        inner = [k for k in chain if k >= start]
+        caps = [k for k in inner if _proper(units[k])]
+        u0 = units[start]
+        if u0.sent_start and not _name_word(d, u0):
+            later = [k for k in caps if k > start]
+            if later:
+                start = later[0]
+            elif weak or (len(inner) == 1 and head.kind not in _STATE_KINDS):
+                return None
+    # A weak head whose only proper part is an abbreviation names a part of that body
+    # («ИТП» АЭА ғылым кластері, ИТП кластері), not a body of its own.
+    if weak and name_only is None:
+        proper = [units[k] for k in chain if k >= start and _proper(units[k])]
+        if quote is not None:
+            qa, qb = d.quote_units(quote)
+            proper += [u for u in units[qa:qb] if _proper(u)]
+        if proper and all(u.upper for u in proper):
+            return None
+    if start >= hs and name_only is None:
+        return None
+    if weak and bare and (units[start].sent_start or not units[start].cap):
+        return None     # a weak bare head (Ұлттық кеңес) needs a capital inside a sentence
+    if name_only is not None and _is_place(d.text[units[name_only[0]].start:units[name_only[1] - 1].end],
+                                           d.lang_of(name_only[0])):
+        return None     # Германия компаниясы: a company of a country, not one named so
+    attrs: dict[str, Any] = {"kind": head.kind}
+    end = h + 1
+    legal_text = ""
+    lf = _legal_after(d, h)
+    if lf:
+        end, (lid, short, spelled) = lf
+        attrs["legal_form"] = short
+        if spelled:
+            legal_text = " " + d.text[units[h + 1].start:units[end - 1].start] + kk_citation(
+                units[end - 1].text)
+    if name_only is not None:
+        a, b = name_only
+        norm = clean_name(d.text[units[a].start:units[b - 1].end])
+        if b == a + 1:
+            norm = clean_name(strip_case(units[a]))
+        return Candidate(start if quote is None else start, end, norm, attrs, 2.2, "kk_generic")
+    last = _kk_head_citation(units[h], head)
+    norm = clean_name(_span_text(d, start, h + 1, last) + legal_text)
+    score = 2.5 if quote is not None else 2.0
+    return Candidate(start, end, norm, attrs, score, "kk_head")
+
+
+def strip_case(u: Unit) -> str:
+    return u.text.split("-", 1)[0] if u.upper else (kk_citation(u.text) if u.lang == "kk" else u.text)
+
+
+def _kk_head_citation(u: Unit, head: Head) -> str:
+    """The head word in citation form; the analyser may not know the stem (технопаркінде)."""
+    last = kk_citation(u.text)
+    hw = kk_word(u.text)
+    if hw.possessive or u.lemma != head.lemmas[-1]:
+        for poss in _kk_possessives(head.lemmas[-1]):
+            if u.norm.startswith(poss) and u.norm != poss:
+                return u.text[:len(poss)]
+    return last
+
+
+@lru_cache(maxsize=1)
+def _naming_words() -> frozenset[str]:
+    return frozenset(w for ws in _name_words().get("naming", {}).values() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _legal_shorts() -> frozenset[str]:
+    return frozenset(r["short"] for r in lexicon.load("abbreviations") if r["kind"] == "legal_form")
+
+
+def _name_word(d: _Doc, u: Unit) -> bool:
+    """Is a sentence-initial capitalised word a name word? Only when the document also writes it
+    capitalised inside a sentence, or it is a known name that the analyser reads as one."""
+    if u.upper or u.lang == "lat":
+        return True
+    if u.lemma in d.doc_caps:
+        return True
+    if u.lang == "kk" and kk_word(u.text).pos != "PROPN":
+        return False
+    return u.lemma in org_gazetteer()._index or u.lemma in _place_index()
+
+
+def _known_name_word(u: Unit) -> bool:
+    if u.upper or u.lang == "lat":
+        return True
+    if u.lang == "kk" and kk_word(u.text).pos != "PROPN":
+        return False
+    return u.lemma in org_gazetteer()._index or u.lemma in _place_index()
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> frozenset[str]:
+    from .places import place_gazetteer
+
+    return frozenset(place_gazetteer()._index)
+
+
+# ----------------------------------------------------------------------- Russian head phrases
+
+def _ru_head_parse(word: str, lemma: str):
+    for p in ru_parses(word):
+        if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == lemma:
+            return p
+    return None
+
+
+def _ru_agrees(word: str, hp) -> bool:
+    for p in ru_parses(word):
+        if p.tag.POS not in ("ADJF", "PRTF") or "Apro" in p.tag:
+            continue        # каждое, это, наше министерство: pronouns, not part of a name
+        if p.tag.case != hp.tag.case or p.tag.number != hp.tag.number:
+            continue
+        if hp.tag.number == "sing" and p.tag.gender and hp.tag.gender and p.tag.gender != hp.tag.gender:
+            continue
+        return True
+    return False
+
+
+def _ru_in_case(u: Unit, cases: set[str]) -> bool:
+    if u.cap and u.lang != "ru":
+        return True
+    cs = ru_case(u.norm)
+    if not cs:
+        return u.cap       # an unknown capitalised word: a name, indeclinable or unanalysed
+    return bool(cs & cases)
+
+
+def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
+    u = d.units[h]
+    if u.lang != "ru":
+        return None
+    hd = _head_at(d, h, "ru")
+    if hd is None:
+        return None
+    hs, head = hd
+    if head.part == "place" or hs != h:
+        return None
+    hp = _ru_head_parse(u.norm, head.lemmas[-1])
+    if hp is None or hp.tag.number == "plur":
+        return None
+    units = d.units
+    # Adjectives before the head agree with it: Национальное агентство, Автономный кластерный фонд.
+    left = h
+    j = h - 1
+    while j >= 0 and units[j + 1].gap == "" and "«" not in units[j + 1].raw_gap \
+            and "»" not in units[j + 1].raw_gap and not units[j + 1].sent_start:
+        w = units[j]
+        if w.lang != "ru" or j in d.person_units or not _ru_agrees(w.norm, hp):
+            break
+        left = j
+        j -= 1
+    # Dependents after it: genitive phrases, по + dative, при + locative, имени + name, a quote.
+    right = h
+    k = h + 1
+    expect = {"gent", "gen2"}
+    quote_end: int | None = None
+    attributive = _attributive_lemmas()
+    while k < len(units) and k - h <= _MAX_RU_TAIL:
+        w = units[k]
+        if "«" in w.raw_gap:
+            q = d.opening_quote_after(k - 1)
+            if q is not None:
+                qa, qb = d.quote_units(q)
+                if qa == k:
+                    quote_end = qb
+                    right = qb - 1
+            break
+        if w.gap not in ("", ",") or w.sent_start or k in d.person_units:
+            break
+        if w.gap == ",":
+            # Lists inside a name coordinate common words (цифрового развития, инноваций и …);
+            # a capital after a comma starts the next item of an enumeration.
+            if w.cap or w.upper or not _ru_in_case(w, expect) or w.lemma == "&" or right != k - 1:
+                break
+        if w.norm in ("по",) and "по" in attributive:
+            expect = {"datv"}
+            k += 1
+            continue
+        if w.norm == "при":
+            expect = {"loct", "loc2"}
+            k += 1
+            continue
+        if w.norm in ("имени", "им"):
+            expect = {"gent", "nomn"}
+            k += 1
+            continue
+        if w.lemma == "&":
+            if k == h + 1:
+                break       # Российской федерации | и Республики Беларусь: the head coordinated
+            k += 1
+            continue
+        if w.upper:
+            if len(w.text) > 6:
+                break   # ПОСТАНОВЛЯЕТ: a formula in capitals, not an abbreviation
+            right = k
+            k += 1
+            continue
+        if w.cap and k > h + 1 and units[k - 1].lemma in _RU_APPOSITION:
+            right = k   # Республики Казахстан, города Алматы: the name stays in the nominative
+            k += 1
+            continue
+        if w.lang == "num":
+            break
+        if w.norm in d.stops["ru"]:
+            break
+        if _ru_in_case(w, expect | {"gent"}):
+            pos = {p.tag.POS for p in ru_parses(w.norm)}
+            if pos & {"VERB", "INFN", "GRND", "PRED", "ADVB", "CONJ", "PREP", "PRCL"} and not w.cap:
+                break
+            right = k
+            k += 1
+            continue
+        break
+    # The phrase ends on a word, not on a connector or preposition.
+    while right > h and (units[right].lemma == "&" or units[right].norm in ("по", "при", "имени")):
+        right -= 1
+    has_dep = right > h or left < h
+    if not has_dep:
+        return None
+    first = units[left]
+    deps = range(h + 1, right + 1)
+    proper_dep = quote_end is not None or any(units[i].cap or units[i].upper for i in deps)
+    if head.part == "generic" and left == h:
+        return None     # компания «Сименс», компании Air Astana: the name alone (see _quoted)
+    if first.cap:
+        if not head.strong and first.sent_start and not proper_dep and left == h:
+            return None
+    else:
+        # Lowercase heads name a body only with a proper dependent, and weak ones only when the
+        # dependent is a post or a body: аппарат акима города Алматы, управляющая компания СЭЗ ПИТ.
+        if not proper_dep:
+            return None
+        direct_quote = quote_end is not None and right + 1 == quote_end and units[h + 1].start > units[h].end \
+            and d.opening_quote_after(h) is not None
+        if not head.strong and not direct_quote:
+            dep_roles = h + 1 <= right and units[h + 1].lemma in _role_lemmas()
+            dep_org = any(units[i].upper for i in deps) or quote_end is not None
+            if not (dep_roles or (dep_org and left < h and head.part == "generic")):
+                return None
+    words = [units[i].text for i in range(left, right + 1)]
+    gaps = [units[i].raw_gap for i in range(left + 1, right + 1)]
+    nom = ru_nominative(words, h - left)
+    s = nom[0] + "".join(g + w for g, w in zip(gaps, nom[1:]))
+    if quote_end is not None:
+        s = _nominative_prefix(units, left, h, nom) + d.text[units[h].end:units[quote_end - 1].end]
+    attrs: dict[str, Any] = {"kind": head.kind}
+    start = left
+    lb = _legal_before(d, left)
+    if lb:
+        ls, (lid, short, spelled) = lb
+        attrs["legal_form"] = short
+        if spelled:
+            s = _legal_text(d, ls, left, spelled) + " " + s
+        start = ls
+    end = (quote_end if quote_end is not None else right + 1)
+    return Candidate(start, end, clean_name(s), attrs, 2.0 if quote_end is None else 2.5, "ru_head")
+
+
+def _nominative_prefix(units: list[Unit], left: int, h: int, nom: list[str]) -> str:
+    out = nom[0]
+    for i in range(left + 1, h + 1):
+        out += units[i].raw_gap + nom[i - left]
+    return out
+
+
+# ------------------------------------------------------------------------------ coordination
+
+def _coordinated(d: _Doc, h: int) -> list[Candidate]:
+    """One plural head shared by several names: «министерствам по инвестициям и развитию,
+    информации и коммуникаций», «Ақпарат және коммуникациялар, Инвестициялар және даму
+    министрліктері». Each part with the head in the singular must be a known name (orgs.tsv):
+    the elided head makes the parts' extent otherwise unknowable."""
+    units = d.units
+    u = units[h]
+    out: list[Candidate] = []
+    gz = org_gazetteer()
+    if u.lang == "ru":
+        hd = _head_at(d, h, "ru")
+        if hd is None or hd[1].part == "place" or hd[0] != h:
+            return out
+        if not any(p.tag.number == "plur" and p.normal_form == hd[1].lemmas[-1]
+                   for p in ru_parses(u.norm)[:2]):
+            return out
+        head_word = hd[1].lemmas[-1]
+        head_word = head_word[:1].upper() + head_word[1:]
+        parts: list[list[int]] = [[]]
+        k = h + 1
+        while k < len(units) and k - h <= 20:
+            w = units[k]
+            if w.gap == ",":
+                parts.append([])
+            elif w.gap != "" or w.sent_start:
+                break
+            parts[-1].append(k)
+            k += 1
+        first = True
+        for part in parts:
+            while part:
+                for end in range(len(part), 0, -1):
+                    ids = part[:end]
+                    phrase = head_word + " " + d.text[units[ids[0]].start:units[ids[-1]].end]
+                    es = gz.whole(phrase, "ru")
+                    if es:
+                        start = h if first else ids[0]
+                        out.append(Candidate(start, ids[-1] + 1, es[0].name, {
+                            "canonical_id": es[0].data["id"], "kind": es[0].data["kind"]}, 2.6,
+                            "coordination"))
+                        first = False
+                        break
+                else:
+                    end = 0
+                # Continue after «и» (министерствам финансов и юстиции).
+                rest = part[end:]
+                if rest and units[rest[0]].lemma == "&":
+                    part = rest[1:]
+                else:
+                    break
+        return out
+    if u.lang == "kk":
+        hd = _head_at(d, h, "kk")
+        if hd is None or hd[1].part == "place" or not kk_word(u.text).plural:
+            return out
+        head_word = _kk_possessives(hd[1].lemmas[-1])[0]
+        parts = [[]]
+        k = hd[0] - 1
+        while k >= 0 and hd[0] - k <= 20:
+            nxt = units[k + 1]
+            if nxt.gap == ",":
+                parts.append([])
+            elif nxt.gap != "" or (nxt.sent_start and k + 1 != hd[0]):
+                break
+            parts[-1].insert(0, k)
+            if units[k].sent_start:
+                break
+            k -= 1
+        for n, part in enumerate(parts):
+            for beg in range(len(part)):
+                ids = part[beg:]
+                if not ids:
+                    continue
+                phrase = d.text[units[ids[0]].start:units[ids[-1]].end] + " " + head_word
+                es = gz.whole(phrase, "kk")
+                if es:
+                    end = h + 1 if n == 0 else ids[-1] + 1
+                    out.append(Candidate(ids[0], end, es[0].name, {
+                        "canonical_id": es[0].data["id"], "kind": es[0].data["kind"]}, 2.6, "coordination"))
+                    break
+    return out
+
+
+# ------------------------------------------------------------------------------ quoted names
+
+def _legal_text(d: _Doc, a: int, b: int, spelled: bool) -> str:
+    """A spelled-out legal form stays in the name (it is part of the official full name: «…»
+    акционерлік қоғамы, акционерное общество «…»); an abbreviated one goes to attrs only."""
+    if not spelled:
+        return ""
+    us = d.units[a:b]
+    last = kk_citation(us[-1].text) if us[-1].lang == "kk" else us[-1].text
+    if us[0].lang == "ru":
+        return ru_nominative([u.text for u in us], len(us) - 1)[0] + "".join(
+            u.raw_gap + w for u, w in zip(us[1:], ru_nominative([u.text for u in us], len(us) - 1)[1:]))
+    return d.text[us[0].start:us[-1].start] + last
+
+
+@lru_cache(maxsize=1)
+def _descriptor_expansions() -> dict[tuple[str, ...], str]:
+    """Lemmas of a descriptor abbreviation's expansion → the abbreviation (арнайы экономикалық
+    аймақ → АЭА)."""
+    out = {}
+    for r in lexicon.load("abbreviations"):
+        if r["short"] in _descriptor_abbrs():
+            lang = r["lang"] if r["lang"] in ("kk", "ru") else "kk"
+            out[tuple(u.lemma for u in phrase_units(r["full"], lang))] = r["short"]
+    return out
+
+
+def _quoted(d: _Doc, q: Quoted, programs_check) -> Candidate | None:
+    qa, qb = d.quote_units(q)
+    if qa >= qb:
+        return None
+    units = d.units
+    inner = d.text[q.start + 1:q.end - 1]
+    name = clean_name(inner)
+    if not name:
+        return None
+    if programs_check(d, qa, qb):
+        return None
+    lang = d.lang_of(qa)
+    attrs: dict[str, Any] = {}
+    start, end = qa, qb
+    prefix = ""
+    core = name
+    suffix_words = ""
+    rule = ""
+    abbr_name = all(u.upper for u in units[qa:qb])
+    # Kazakh: what follows the quote (descriptor abbreviation, type phrase, legal form).
+    k = qb - 1
+    desc = _descriptor_after(d, k)
+    if desc is not None:
+        suffix_words = " " + units[k + 1].text.split("-", 1)[0]
+        k = desc - 1
+        end = desc
+        rule = "quote+descriptor"
+    lf = _legal_after(d, k)
+    if lf:
+        end, (lid, short, spelled) = lf
+        attrs["legal_form"] = short
+        suffix_words += (" " + _legal_text(d, k + 1, end, spelled)) if spelled else ""
+        rule = rule or "quote+legal"
+    elif not rule:
+        # A type phrase after the quote: «Даму» қоры, «…паркі» автономды кластерлік қоры.
+        tp = _kk_type_phrase(d, qb, name, lang)
+        if tp is not None:
+            tend, words, dropped = tp
+            end = tend
+            if not dropped:
+                lem = tuple(u.lemma for u in units[qb:tend])
+                short_desc = _descriptor_expansions().get(lem)
+                # «ИТП» арнайы экономикалық аймағы: an abbreviated name keeps the short descriptor.
+                suffix_words = " " + (short_desc if short_desc and abbr_name else words)
+            lf2 = _legal_after(d, tend - 1)
+            if lf2:
+                end, (lid, short, spelled) = lf2
+                attrs["legal_form"] = short
+                if spelled:
+                    suffix_words += " " + _legal_text(d, tend, end, spelled)
+            rule = "quote+head"
+    # Russian: what precedes it (legal form, type phrase, descriptor abbreviation).
+    db = _descriptor_before(d, start)
+    if db is not None:
+        core = units[db].text + " " + core
+        start = db
+        rule = rule or "descriptor+quote"
+    lb = _legal_before(d, start)
+    if lb:
+        ls, (lid, short, spelled) = lb
+        attrs["legal_form"] = short
+        if spelled:
+            prefix = _legal_text(d, ls, start, spelled) + " "
+        start = ls
+        rule = rule or "legal+quote"
+    if not rule and qa > 0 and units[qa - 1].lang == "ru" and units[qa].gap == "":
+        hd = _head_at(d, qa - 1, "ru")
+        if hd is not None and hd[1].part == "generic":
+            rule = "generic+quote"      # компании «Сименс», команда «Tabys»: the name alone
+            if not units[qa - 1].sent_start:
+                start = qa - 1
+    if not rule:
+        # A quoted name that names its own type: «Қазақ теңіз академиясы», «KBTU Drilling Centre».
+        if _self_typed(name, lang):
+            rule = "quote"
+        elif _byline_outlet(d, q):
+            rule = "quote_byline"
+            attrs["kind"] = "media"
+        else:
+            return None
+    return Candidate(start, end, clean_name(prefix + core + suffix_words), attrs, 3.0, rule)
+
+
+_BYLINE_PREV = re.compile(r"[^\W\d_][^\n]{0,60},[ \t]*\n[ \t]*$")
+
+
+def _byline_outlet(d: _Doc, q: Quoted) -> bool:
+    """A news byline: the author's name and a comma on one line, the outlet quoted alone on the
+    next («Динара БІТІК,⏎«Егемен Қазақстан»»)."""
+    t = d.text
+    line_end = t.find("\n", q.end)
+    rest = t[q.end:line_end if line_end >= 0 else len(t)]
+    if rest.strip():
+        return False
+    return bool(_BYLINE_PREV.search(t, max(0, q.start - 80), q.start))
+
+
+def _self_typed(name: str, lang: str) -> bool:
+    """Does a quoted name end (Kazakh, English) or start (Russian) with its own head noun, in
+    citation form, after a proper part that is not just an abbreviation?"""
+    us = phrase_units(name, lang)
+    if len(us) < 2:
+        return False
+    hk = heads()
+    last, first = us[-1], us[0]
+    if last.lang == "lat":
+        return any(h.part == "name" for h in hk.get("lat", {}).get(last.norm, []))
+    if lang == "kk" and any(h.part == "name" for h in hk.get("kk", {}).get(last.lemma, [])):
+        if kk_citation(last.text) != last.text:
+            return False        # «…қорын» құру: a case ending inside the quotes, not a name
+        return not all(u.upper for u in us[:-1] if u.cap or u.upper) or not any(u.upper for u in us[:-1])
+    if lang == "ru" and any(h.part == "name" for h in hk.get("ru", {}).get(first.lemma, [])):
+        return True
+    return False
+
+
+def _kk_type_phrase(d: _Doc, qb: int, name: str, lang: str) -> tuple[int, str, bool] | None:
+    """After a quoted name: up to three modifiers and a head noun (Kazakh order). Returns (end
+    unit, the phrase in citation form, whether it is a generic descriptor to drop)."""
+    units = d.units
+    if qb >= len(units) or units[qb].gap != "":
+        return None
+    name_us = phrase_units(name, lang)
+    name_has_head = bool(name_us) and any(
+        h.part == "name" for h in heads().get("kk", {}).get(name_us[-1].lemma, []))
+    for n in range(0, 4):
+        h = qb + n
+        if h >= len(units):
+            break
+        if n and (units[h].gap != "" or "«" in units[h].raw_gap or "»" in units[h].raw_gap):
+            break
+        if units[h].lang != "kk" and units[h].lang != "ru":
+            break
+        hd = _head_at(d, h, "kk") if units[h].lang == "kk" else None
+        if hd is not None and hd[1].part != "place":
+            hs, head = hd
+            hw = kk_word(units[h].text)
+            if hw.plural:
+                return None
+            if n == 0 and head.part == "generic":
+                return h + 1, "", True
+            if name_has_head and n == 0:
+                return None     # «Қазақ теңіз академиясы» орталығы: a unit of the academy
+            if not head.strong and not hw.possessive and n == 0:
+                return None
+            last = _kk_head_citation(units[h], head)
+            words = d.text[units[qb].start:units[h].start] + last
+            return h + 1, words, False
+        if not _kk_modifier(d, h, True) or units[h].cap:
+            break
+    return None
+
+
+# ------------------------------------------------------------------------------ lexicon names
+
+def _lexicon(d: _Doc, gz: Gazetteer) -> list[Candidate]:
+    out = []
+    quoted_exact = {(d.quote_units(q)) for q in d.name_q}
+    for m in non_overlapping(gz.find_doc(d.ctx, d.units)):
+        e = m.entry
+        us = d.units[m.start:m.end]
+        exact_quote = (m.start, m.end) in quoted_exact
+        if not exact_quote and not _caps_ok(us, e.units):
+            continue
+        row = e.data
+        if row["id"] in _international_ids() and _geographic_use(d, m.start, m.end):
+            continue        # ТМД елдерінде: the region, a place (see places.py)
+        lang = d.lang_of(m.start)
+        if lang == "kk" or us[-1].lang == "kk":
+            last = kk_citation(us[-1].text)
+            if len(us) == 1:
+                last = e.name if kk_word(us[-1].text).lemma.lower() == e.units[-1].lemma else last
+            norm = clean_name(_span_text(d, m.start, m.end, last))
+        elif us[0].lang == "ru":
+            hidx = _ru_head_index(us)
+            words = [u.text for u in us]
+            nom = ru_nominative(words, hidx) if hidx is not None else words
+            norm = clean_name(_nominative_prefix(list(us), 0, len(us) - 1, nom))
+        else:
+            norm = clean_name(_span_text(d, m.start, m.end))
+        attrs = {"canonical_id": row["id"], "kind": row["kind"]}
+        start = m.start
+        if lang == "kk":
+            st = _state_before(d, m.start)
+            if st is not None:
+                # Қазақстан Республикасы Ауыл шаруашылығы министрлігі: the state prefix belongs
+                # to the mention.
+                norm = clean_name(d.text[d.units[st].start:us[0].start]) + " " + norm
+                start = st
+        out.append(Candidate(start, m.end, norm, attrs, 2.8, "lexicon"))
+    return out
+
+
+def _state_before(d: _Doc, i: int) -> int | None:
+    """Start unit of a state prefix (Қазақстан Республикасы(ның), ҚР) right before unit ``i``."""
+    if i == 0 or d.units[i].gap != "":
+        return None
+    for back in (1, 2, 3):
+        s = i - back
+        if s < 0:
+            break
+        for m in _state_gazetteer().match_at(d.units, s, i):
+            if m.end == i:
+                return s
+    return None
+
+
+def _ru_head_index(us) -> int | None:
+    """Index of a Russian name's head noun: its first organization head word, else its first
+    noun (Национальному агентству → 1)."""
+    hk = heads().get("ru", {})
+    for k, u in enumerate(us):
+        if u.lemma in hk and any(p.tag.POS == "NOUN" for p in ru_parses(u.norm)[:2]):
+            return k
+    for k, u in enumerate(us):
+        if any(p.tag.POS == "NOUN" for p in ru_parses(u.norm)[:1]):
+            return k
+    return None
+
+
+def _caps_ok(us: list[Unit], ns: tuple[Unit, ...]) -> bool:
+    """A lexicon name in running text must show its capitals: every word capitalised in the
+    lexicon is capitalised in the text, and a one-word name that is only capitalised because it
+    starts a sentence must not be a common word."""
+    need = [k for k, n in enumerate(ns) if n.cap or n.upper]
+    if not need:
+        return len(ns) > 1 and any(u.cap for u in us[1:])
+    # The first capital and every abbreviation must be there; texts vary on inner capitals
+    # (Тәуелсіз мемлекеттер достастығы, Ұлттық банк).
+    for k in need:
+        if k != need[0] and not ns[k].upper:
+            continue
+        if not (us[k].cap or us[k].upper):
+            return False
+        if ns[k].upper and not us[k].upper:
+            return False
+    if len(ns) == 1 and us[0].sent_start and us[0].lang in ("kk", "ru") and not ns[0].upper:
+        if us[0].lang == "kk":
+            return kk_word(us[0].text).pos in ("PROPN", None)
+        return not any(p.tag.POS in ("NOUN", "ADJF", "VERB", "ADVB") and "Orgn" not in p.tag
+                       and "Geox" not in p.tag for p in ru_parses(us[0].norm)[:1])
+    return True
+
+
+# ------------------------------------------------------------------------------ abbreviations
+
+def _glossary_entries(ctx: Context) -> list[tuple[str, str]]:
+    """(short, full) pairs of the document glossary whose expansion names an organization."""
+    return list(_glossary_orgs(tuple(sorted((ctx.glossary or {}).items())),
+                               ctx.lang if ctx.lang in ("kk", "ru") else "ru"))
+
+
+@lru_cache(maxsize=2_000)
+def _glossary_orgs(items: tuple[tuple[str, str], ...], doc_lang: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for short, full in items:
+        s = clean_name(short)
+        f = clean_name(full)
+        if not s or not f:
+            continue
+        lf = legal_forms()
+        lang = "kk" if re.search(r"[әғқңөұүһі]", full, re.I) else doc_lang
+        if lf.whole(s, lang) or lf.whole(f, lang):
+            continue
+        if is_org_phrase(f, lang):
+            out.append((s, full))
+    return tuple(out)
+
+
+def is_org_phrase(phrase: str, lang: str) -> bool:
+    """Does a phrase (a glossary expansion, an executor cell) name an organization? It does when it
+    is a known name or ends (Kazakh) / starts (Russian) with an organization head noun, a legal
+    form standing after a name included."""
+    name = clean_name(phrase)
+    if not name:
+        return False
+    if org_gazetteer().whole(name, lang):
+        return True
+    us = list(phrase_units(name, lang))
+    # Drop a trailing (kk) or leading (ru) legal form.
+    lf = legal_forms()
+    for k in range(1, len(us)):       # the longest legal form that ends the phrase
+        if any(m.end == len(us) for m in lf.match_at(us, k)):
+            us = us[:k]
+            break
+    if not us:
+        return False
+    hk = heads()
+    for lg in ("kk", "ru", "lat"):
+        cand = hk.get(lg, {})
+        if lg == "ru" and cand.get(us[0].lemma) and any(h.part != "place" for h in cand[us[0].lemma]):
+            return True
+        if lg != "ru" and cand.get(us[-1].lemma) and any(h.part != "place" for h in cand[us[-1].lemma]):
+            return True
+        if lg == "lat" and cand.get(us[-1].norm):
+            return True
+    return False
+
+
+def _abbreviations(d: _Doc) -> list[Candidate]:
+    out: list[Candidate] = []
+    gloss = _glossary_entries(d.ctx)
+    gz_gloss = Gazetteer((s, d.lang, (s, f)) for s, f in gloss) if gloss else None
+    matches: list[tuple[Match, str]] = []
+    if gz_gloss is not None:
+        matches += [(m, "glossary") for m in gz_gloss.find(d.units)]
+    matches += [(m, "lexicon") for m in _abbr_gazetteer().find_doc(d.ctx, d.units)]
+    rows = org_abbreviations()
+    for m, src in matches:
+        us = d.units[m.start:m.end]
+        short = m.entry.name
+        ns = m.entry.units
+        if any(n.upper for n in ns):
+            if not all(u.upper or not n.upper for u, n in zip(us, ns)):
+                continue
+            if any(u.text.split("-", 1)[0] != n.text for u, n in zip(us, ns) if n.upper):
+                continue
+        elif src == "glossary":
+            pass
+        else:
+            continue
+        attrs: dict[str, Any] = {"abbr": short}
+        score = 3.3
+        if src == "glossary":
+            full = m.entry.data[1]
+            attrs["expansion"] = clean_name(full)
+            cid = _canonical(clean_name(full), d.lang)
+            if cid:
+                attrs["canonical_id"] = cid
+        else:
+            if len(short) < 3 and short not in (d.ctx.glossary or {}):
+                continue
+            cands = rows.get(short, [])
+            pick = _pick_abbr_row(cands, d)
+            if pick is None:
+                continue
+            attrs["expansion"] = pick["full"]
+            if pick.get("org"):
+                attrs["canonical_id"] = pick["org"]
+                if pick["org"] in _international_ids() and _geographic_use(d, m.start, m.end):
+                    continue
+            score = 3.2
+        start, end = m.start, m.end
+        norm = clean_name(" ".join(
+            (u.text.split("-", 1)[0] if u.upper else u.text) for u in us[:-1]) + " " + (
+            us[-1].text.split("-", 1)[0] if us[-1].upper else kk_citation(us[-1].text)
+            if us[-1].lang == "kk" else us[-1].text))
+        # Adjacent descriptor abbreviations belong to the name: АЭА ИТП, ИТП АЭА, СЭЗ ПИТ.
+        db = _descriptor_before(d, start)
+        if db is not None:
+            norm = d.units[db].text + " " + norm
+            start = db
+        da = _descriptor_after(d, end - 1)
+        if da is not None:
+            norm = norm + " " + d.units[end].text.split("-", 1)[0]
+            end = da
+        lf = _legal_after(d, end - 1)
+        if lf:
+            end, (lid, sh, _sp) = lf
+            attrs["legal_form"] = sh
+        lb = _legal_before(d, start)
+        if lb:
+            start, (lid, sh, _sp) = lb
+            attrs["legal_form"] = sh
+        out.append(Candidate(start, end, norm, attrs, score, "abbr_" + src))
+    return out
+
+
+def _pick_abbr_row(rows: list[dict], d: _Doc) -> dict | None:
+    if not rows:
+        return None
+    lang = d.lang
+    same = [r for r in rows if r["lang"] == lang] or rows
+    if len(same) > 1 and d.ctx.date:
+        # One short form, two meanings over time (ПИТ 2003 / ПИТ since 2013): prefer by date.
+        year = d.ctx.date[:4]
+        same.sort(key=lambda r: (r["id"].endswith("_2003") and year >= "2013"))
+    return same[0]
+
+
+def _geographic_use(d: _Doc, s: int, e: int) -> bool:
+    """``ТМД елдерінде``, ``стран СНГ``: an international body named as a region."""
+    units = d.units
+    if e < len(units) and kk_word(units[e].text).lemma.lower() in ("ел", "мемлекет") and kk_word(
+            units[e].text).plural:
+        return True
+    if s > 0 and units[s - 1].lemma in ("страна", "государство") and units[s - 1].norm != "страна":
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------------- Latin names
+
+def _latin(d: _Doc) -> list[Candidate]:
+    """Runs of capitalised Latin words next to an organization word."""
+    out = []
+    units = d.units
+    n = len(units)
+    i = 0
+    hk = heads()
+    while i < n:
+        u = units[i]
+        if u.lang != "lat" or not (u.cap or u.upper) or "/" in u.raw_gap or "@" in u.raw_gap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and units[j].lang in ("lat", "num") and units[j].gap in ("", ".", "&") \
+                and "«" not in units[j].raw_gap and "»" not in units[j].raw_gap:
+            j += 1
+        run = units[i:j]
+        if j < n and units[j].gap == "." and units[j].lang == "lat":
+            i = j
+            continue
+        attrs: dict[str, Any] = {}
+        start, end = i, j
+        ok = False
+        last = run[-1]
+        if any(h.part == "name" for h in hk.get("lat", {}).get(last.norm, [])) and len(run) > 1:
+            ok = True
+        # Kazakh head after the name (IDC компаниясы, Astana Hub технопаркі) or a legal form.
+        if j < n and units[j].gap == "":
+            hd = _head_at(d, j, "kk") if units[j].lang == "kk" else None
+            if hd is not None and hd[1].part in ("name", "generic") and not kk_word(units[j].text).plural:
+                ok = True
+                if hd[1].part == "name" and hd[1].strong:
+                    end = j + 1
+            lf = _legal_after(d, j - 1)
+            if lf:
+                end, (lid, sh, _sp) = lf
+                attrs["legal_form"] = sh
+                ok = True
+        # Russian head or legal form before it (компания IDC, ТОО KazSolar Tech).
+        if i > 0 and units[i].gap == "":
+            p = units[i - 1]
+            hd = _head_at(d, i - 1, "ru") if p.lang == "ru" else None
+            if hd is not None and hd[1].part in ("name", "generic") and not p.cap:
+                ok = True
+            lb = _legal_before(d, i)
+            if lb:
+                start, (lid, sh, _sp) = lb
+                attrs["legal_form"] = sh
+                ok = True
+        if ok:
+            if end > j:
+                norm = clean_name(_span_text(d, i, end, kk_citation(units[end - 1].text)))
+            else:
+                norm = clean_name(_span_text(d, i, j))
+            out.append(Candidate(start, end, norm, attrs, 2.2, "latin"))
+        i = j
+    return out
+
+
+# ------------------------------------------------------------------------------------ linking
+
+@lru_cache(maxsize=20_000)
+def _canonical(name: str, lang: str) -> str | None:
+    """The orgs.tsv id of a name, its state prefix and legal form left out."""
+    gz = org_gazetteer()
+    for e in gz.whole(name, lang):
+        return e.data["id"]
+    rows = org_abbreviations().get(name)
+    if rows and rows[0].get("org"):
+        return rows[0]["org"]
+    us = phrase_units(name, lang)
+    if not us:
+        return None
+    # A state prefix (Қазақстан Республикасының / ҚР) or suffix (Республики Казахстан / РК).
+    st = _state_gazetteer()
+    best = None
+    for m in st.find(list(us)):
+        if m.start == 0 and m.end < len(us):
+            rest = name[us[m.end].start:]
+            for e in gz.whole(rest, lang):
+                best = e.data["id"]
+        elif m.end == len(us) and m.start > 0:
+            rest = name[:us[m.start - 1].end]
+            for e in gz.whole(rest, lang):
+                best = e.data["id"]
+    return best
+
+
+def _programs_check():
+    from . import programs
+
+    return programs.program_quote
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """All organization candidates of a document, resolved (non-overlapping), by position."""
+    units = doc_units(ctx)
+    if not units:
+        return []
+    d = _Doc(ctx, units)
+    cands: list[Candidate] = []
+    cands += _lexicon(d, org_gazetteer())
+    pc = _programs_check()
+    seen_q = set()
+    for q in d.name_q:
+        c = _quoted(d, q, pc)
+        if c is not None and (c.start, c.end) not in seen_q:
+            seen_q.add((c.start, c.end))
+            cands.append(c)
+    kk_heads, ru_heads = heads().get("kk", {}), heads().get("ru", {})
+    for i, u in enumerate(units):
+        if u.lang == "kk" and u.lemma in kk_heads:
+            c = _kk_phrase(d, i)
+            if c:
+                cands.append(c)
+            else:
+                cands += _coordinated(d, i)
+        elif u.lang == "ru" and u.lemma in ru_heads:
+            c = _ru_phrase(d, i)
+            if c:
+                cands.append(c)
+            else:
+                cands += _coordinated(d, i)
+    cands += _abbreviations(d)
+    cands += _latin(d)
+    chosen = _resolve(d, cands)
+    for c in chosen:
+        if "canonical_id" not in c.attrs:
+            cid = _canonical(c.normalized, d.lang_of(c.start))
+            if cid:
+                c.attrs["canonical_id"] = cid
+    return chosen
+
+
+def _resolve(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    taken = bytearray(len(d.units) + 1)
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
+        if not c.normalized or c.end <= c.start:
+            continue
+        if any(taken[c.start:c.end]):
+            continue
+        if c.rule in ("kk_head", "ru_head") and (_is_place(c.normalized, d.lang_of(c.start))
+                                                 or _is_generic(c.normalized, d.lang_of(c.start))):
+            continue        # countries (Ресей Федерациясы); concepts (Арнайы экономикалық аймақ)
+        if not (c.rule.startswith(("quote", "legal")) or c.rule == "lexicon") and any(
+                i in d.person_units for i in range(c.start, c.end)):
+            continue
+        chosen.append(c)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+# Entity scores by rule (how often the rule is right), for overlap resolution against other types.
+_SCORES = {"lexicon": 0.95, "coordination": 0.93, "abbr_glossary": 0.95, "abbr_lexicon": 0.93, "kk_head": 0.9,
+           "ru_head": 0.9, "kk_generic": 0.88, "latin": 0.85}
+
+
+def run(ctx: Context) -> None:
+    units = doc_units(ctx)
+    out = find(ctx)
+    spans = []
+    for c in out:
+        s, e = units[c.start].start, units[c.end - 1].end
+        # A closing quote right after the name belongs to it.
+        if e < len(ctx.text) and ctx.text[e] == "»" and ctx.text.count("«", s, e) > ctx.text.count("»", s, e):
+            e += 1
+        if s > 0 and ctx.text[s - 1] == "«" and ctx.text.count("»", s, e) > ctx.text.count("«", s, e):
+            s -= 1
+        score = _SCORES.get(c.rule, 0.95 if c.rule.startswith(("quote", "legal", "descriptor")) else 0.9)
+        ctx.add(Entity("ORG", s, e, ctx.text[s:e], c.normalized, dict(c.attrs), score))
+        spans.append((s, e))
+    ctx.notes["org_spans"] = spans
