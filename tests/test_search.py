@@ -116,6 +116,18 @@ def test_filters(engine):
     assert res.hits and "kk_news_memtapsyrys_2018.txt" not in names(res)
 
 
+def test_numeric_filters_restrict(engine):
+    for q, years in (("year:2017", {"2017"}), ("person:Сагинтаев year:2018", {"2018"}),
+                     ("year:2013..2015 type:decree", {"2013", "2014", "2015"})):
+        res = engine.search(q, limit=50)
+        assert res.hits and {h.date[:4] for h in res.hits if h.date} <= years, (q, [h.date for h in res.hits])
+    big = engine.search("amount:>1e12", limit=50)
+    small = engine.search("amount:<1e7", limit=50)
+    assert big.hits and small.hits and not set(names(big)) & set(names(small)) - {
+        n for n in names(big) if n in names(small)}
+    assert len(engine.search("amount:>1e6", limit=50).hits) > len(big.hits)
+
+
 def test_phrase_and_boolean(engine):
     res = engine.search('"ынтымақтастық туралы меморандум"')
     assert res.hits and res.hits[0].matches["меморандум"] in ("exact", "lemma")

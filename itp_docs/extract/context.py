@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..lang.analyzer import Token, analyze
+from ..lang.analyzer import Token, analyze_ranges
 from .model import Clause, Entity, Measure, Quote
 
 
@@ -41,12 +41,10 @@ class Context:
     @cached_property
     def tokens(self) -> list[Token]:
         """Analyzer tokens of the whole text (lemmas, stems, keys), computed once on demand."""
-        out: list[Token] = []
-        for s, e, lg in self.paragraphs or [(0, len(self.text), self.lang)]:
-            hint = lg if lg in ("kk", "ru") else ("kk" if self.lang == "kk" else "ru")
-            for t in analyze(self.text[s:e], hint):
-                out.append(Token(t.text, t.start + s, t.end + s, t.norm, t.lang, t.lemma, t.stem, t.keys))
-        return out
+        default = "kk" if self.lang == "kk" else "ru"
+        ranges = [(s, e, lg if lg in ("kk", "ru") else default)
+                  for s, e, lg in (self.paragraphs or [(0, len(self.text), self.lang)])]
+        return analyze_ranges(self.text, ranges)
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -72,7 +72,7 @@ def stages(types: Iterable[str] | None = None) -> list[tuple[str, Callable[[Cont
 
 def build_context(text: str, source: str = "<text>", title: str | None = None) -> Context:
     paragraphs = langid.identify_paragraphs(text)
-    lang = langid.dominant(text)
+    lang = langid.dominant_of(paragraphs)
     return Context(text=text, lang=lang, paragraphs=paragraphs, source=source, title=title)
 
 

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.fields import FieldType
-from whoosh.formats import Characters, Frequency
+from whoosh.formats import Frequency, Positions
 
 from ..lang.analyzer import Token as WordToken
 from ..lang.analyzer import analyze
@@ -51,7 +51,7 @@ class ItpTokenizer(Tokenizer):
         return isinstance(other, ItpTokenizer) and other.lang == self.lang
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs) -> Iterator[Token]:
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs) -> Iterator[Token]:  # noqa: PLR0913
         words = value.tokens if isinstance(value, PreAnalyzed) else analyze(value, self.lang)
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for i, w in enumerate(words):
@@ -86,15 +86,25 @@ class FormFilter(Filter):
 
 
 class KeysFilter(Filter):
-    """Index every transliteration key of a word at the word's position (numbers have none)."""
+    """Index a word's script-neutral keys at its position: the key without case endings (the
+    query side looks up the same key, so the full inflected key is not needed) and, for names,
+    the consonant skeleton. Numbers have no keys."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, KeysFilter)
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for t in tokens:
-            for k in t.analysis.keys:
-                t.text = k
+            keys = t.analysis.keys
+            if not keys:
+                continue
+            if keys[-1].startswith("~"):
+                t.text = keys[-2] if len(keys) > 1 else keys[-1]
+                yield t
+                t.text = keys[-1]
+                yield t
+            else:
+                t.text = keys[-1]
                 yield t
 
 
@@ -117,13 +127,16 @@ def keys_analyzer():
 class AnalyzedField(FieldType):
     """A text field that takes a string or a :class:`PreAnalyzed` value.
 
-    ``chars=True`` stores positions and character ranges (phrase queries, passage location and
-    highlighting); otherwise only frequencies (cheaper: about a third of the postings bytes).
+    ``positions=True`` stores word positions (phrase queries, passage location: a position is the
+    word's index among the document's tokens, which search maps back to characters by
+    re-tokenizing the stored text); otherwise only frequencies. Character ranges are not stored:
+    they would double the posting work of the build for what one regex pass over a hit's text
+    recovers.
     """
 
-    def __init__(self, analyzer, chars: bool = False, field_boost: float = 1.0) -> None:
+    def __init__(self, analyzer, positions: bool = False, field_boost: float = 1.0) -> None:
         self.analyzer = analyzer
-        self.format = Characters(field_boost=field_boost) if chars else Frequency(field_boost=field_boost)
+        self.format = Positions(field_boost=field_boost) if positions else Frequency(field_boost=field_boost)
         self.scorable = True
         self.stored = False
         self.unique = False

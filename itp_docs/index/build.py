@@ -19,6 +19,7 @@ import multiprocessing as mp
 import os
 import queue
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,7 +27,11 @@ from typing import Callable, Iterable
 from .. import batch
 from . import lexmap, store, vocab
 
-ROUND_FILES = 2000          # files per round: one commit each, so a crash loses at most one round
+# A round ends after this many files or seconds, whichever comes first; each round is one commit,
+# so a crash loses at most one round. Larger rounds make fewer, larger segments (faster searches,
+# less merging); five minutes bounds the work a crash can cost.
+ROUND_FILES = 50_000
+ROUND_SECONDS = 300.0
 WRITER_LIMIT_MB = 192       # posting buffer per writer before it spills to disk
 
 
@@ -209,7 +214,7 @@ Progress = Callable[[Stats, str | None], None]
 
 def update(paths: Iterable[str], index_dir: Path, *, jobs: int = 1, prune: bool = False,
            rebuild: bool = False, max_bytes: int = 25 * 2**20, progress: Progress | None = None,
-           round_files: int = ROUND_FILES) -> Stats:
+           round_files: int = ROUND_FILES, round_seconds: float = ROUND_SECONDS) -> Stats:
     """Bring the index in ``index_dir`` up to date with ``paths``; returns what was done."""
     paths = list(paths)
     stats = Stats()
@@ -246,11 +251,12 @@ def update(paths: Iterable[str], index_dir: Path, *, jobs: int = 1, prune: bool 
         stats.total = len(tasks)
         if progress:
             progress(stats, None)
-        rounds = [tasks[i:i + round_files] for i in range(0, len(tasks), round_files)] or [[]]
+        todo = deque(tasks)
         if jobs <= 1 or len(tasks) <= 1:
-            _run_inline(ix, rounds, state, stats, max_bytes, progress, prune_ids)
+            _run_inline(ix, todo, stats, max_bytes, progress, prune_ids, round_files, round_seconds)
         else:
-            _run_parallel(ix, index_dir, rounds, state, stats, max_bytes, progress, prune_ids, jobs)
+            _run_parallel(ix, index_dir, todo, stats, max_bytes, progress, prune_ids, jobs, round_files,
+                          round_seconds)
         if stats.commits or not (index_dir / f"{vocab.PREFIX}{ix.latest_generation()}.tsv").exists():
             _after_commit(index_dir)
     stats.seconds = time.perf_counter() - t0
@@ -290,12 +296,15 @@ def _finalize_round(ix, segments: list, deletes: list[str], stats: Stats, prune_
         stats.commits += 1
 
 
-def _run_inline(ix, rounds, state, stats, max_bytes, progress, prune_ids) -> None:
-    for n, rnd in enumerate(rounds):
-        writer = _new_writer(ix) if rnd else None
+def _run_inline(ix, todo: deque, stats, max_bytes, progress, prune_ids, round_files, round_seconds) -> None:
+    while True:
+        writer = _new_writer(ix) if todo else None
         deletes: list[str] = []
+        started, n = time.monotonic(), 0
         try:
-            for task in rnd:
+            while todo and n < round_files and time.monotonic() - started < round_seconds:
+                task = todo.popleft()
+                n += 1
                 status, msg, words, nbytes = _index_one(writer, task, max_bytes)
                 if _account(stats, task, status, msg, words, nbytes, progress):
                     deletes.append(task.doc_id)
@@ -304,10 +313,13 @@ def _run_inline(ix, rounds, state, stats, max_bytes, progress, prune_ids) -> Non
                 writer.cancel()
             raise
         seg = _finish_writer(writer)
-        _finalize_round(ix, [seg], deletes, stats, prune_ids, n == len(rounds) - 1)
+        _finalize_round(ix, [seg], deletes, stats, prune_ids, not todo)
+        if not todo:
+            return
 
 
-def _run_parallel(ix, index_dir, rounds, state, stats, max_bytes, progress, prune_ids, jobs) -> None:
+def _run_parallel(ix, index_dir, todo: deque, stats, max_bytes, progress, prune_ids, jobs,
+                  round_files, round_seconds) -> None:
     ctx = mp.get_context("fork")
     tasks_q = ctx.Queue(maxsize=jobs * 64)
     results_q = ctx.Queue()
@@ -316,21 +328,33 @@ def _run_parallel(ix, index_dir, rounds, state, stats, max_bytes, progress, prun
     for p in procs:
         p.start()
     try:
-        for n, rnd in enumerate(rounds):
-            by_path = {t.path: t for t in rnd}
-            pending = list(rnd) + ["END"] * jobs
+        while True:
+            by_path: dict[str, Task] = {}
             deletes: list[str] = []
             segments: list = []
-            ends = 0
+            ends = sent_ends = 0
+            started, n = time.monotonic(), 0
             while ends < jobs:
-                while pending:
+                # feed files until the round is full (count or time), then one END per worker
+                while True:
+                    if todo and n < round_files and time.monotonic() - started < round_seconds:
+                        item: Task | str = todo[0]
+                    elif sent_ends < jobs:
+                        item = "END"
+                    else:
+                        break
                     try:
-                        tasks_q.put_nowait(pending[0])
-                        pending.pop(0)
+                        tasks_q.put_nowait(item)
                     except queue.Full:
                         break
+                    if item == "END":
+                        sent_ends += 1
+                    else:
+                        todo.popleft()
+                        by_path[item.path] = item
+                        n += 1
                 try:
-                    msg = results_q.get(timeout=1.0)
+                    msg = results_q.get(timeout=0.5)
                 except queue.Empty:
                     dead = [p for p in procs if not p.is_alive()]
                     if dead:
@@ -343,7 +367,9 @@ def _run_parallel(ix, index_dir, rounds, state, stats, max_bytes, progress, prun
                 _, path, status, text, words, nbytes = msg
                 if _account(stats, by_path[path], status, text, words, nbytes, progress):
                     deletes.append(by_path[path].doc_id)
-            _finalize_round(ix, segments, deletes, stats, prune_ids, n == len(rounds) - 1)
+            _finalize_round(ix, segments, deletes, stats, prune_ids, not todo)
+            if not todo:
+                return
     finally:
         for _ in procs:
             try:

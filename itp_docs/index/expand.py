@@ -3,7 +3,7 @@
 For one query word the alternatives are, strictest first:
 
     exact            the normalized surface form                     exact:байбекке
-    lemma            its lemma and stem (Kazakh and Russian readings) lemma:байбек  stem:байбек
+    lemma            its lemma (Kazakh and Russian readings)         lemma:байбек
     translation      equivalents from the bilingual lexical map       lemma:итп, "парк инновационный технология"
     transliteration  its script-neutral keys                          keys:baibek
     fuzzy            keys within the edit budget, only when nothing
@@ -25,14 +25,14 @@ from itertools import product
 from whoosh import query as wq
 
 from ..lang.analyzer import TOKEN_RE, WordAnalysis, analyze_word
-from ..lang.translit import bare_key, fold_key, skeleton_key
+from ..lang.translit import bare_key, skeleton_key
 from .lexmap import LexMap
 from .query import And, Filter, Node, Not, Or, Parsed, Phrase, Word
 from .vocab import Vocab
 
 KINDS = ("exact", "lemma", "translation", "transliteration", "fuzzy")
-BOOST = {"exact": 4.0, "lemma": 2.5, "stem": 1.5, "translation": 2.0, "transliteration": 1.2,
-         "skeleton": 0.8, "fuzzy": 0.6}
+BOOST = {"exact": 4.0, "lemma": 2.5, "translation": 2.0, "transliteration": 1.2, "skeleton": 0.8,
+         "fuzzy": 0.6}
 PROXIMITY_BOOST = 2.0
 MAX_FUZZY = 50
 MIN_FUZZY_KEY = 4
@@ -81,6 +81,8 @@ class Plan:
     kind_filter: str | None = None
     notes: list[str] = field(default_factory=list)
     filters_only: bool = False
+    filters: list[wq.Query] = field(default_factory=list)   # documents must match all of these
+    masks: list[wq.Query] = field(default_factory=list)     # documents must match none of these
 
 
 class Expander:
@@ -132,7 +134,7 @@ class Expander:
         readings = self.analyses(text)
         inf = WordInfo(text, readings)
         for a in readings:
-            for fieldname, t in (("exact", a.norm), ("lemma", a.lemma), ("stem", a.stem)):
+            for fieldname, t in (("exact", a.norm), ("lemma", a.lemma)):
                 if self._df(fieldname, t):
                     inf.known = True
                     return inf
@@ -186,14 +188,13 @@ class Expander:
             add("lemma", a.lemma, "lemma")
             if a.lemma not in plan.primary:
                 plan.primary.append(a.lemma)
-            add("stem", a.stem, "lemma" if a.stem != a.norm else "exact", BOOST["stem"])
         for a in inf.readings:
             self._translations(a.lemma, widx, add, alts, "translation")
         for a in inf.readings:
-            for k in a.keys:
-                if not k.startswith("~"):
-                    add("keys", k, "transliteration")
-                    add("title_keys", k, "transliteration")
+            k = _bare(a)
+            if k:
+                add("keys", k, "transliteration")
+                add("title_keys", k, "transliteration")
         sk = skeleton_key(text)
         if sk:
             add("keys", sk, "transliteration", BOOST["skeleton"])
@@ -244,7 +245,7 @@ class Expander:
             alts.append(wq.Phrase("lemma", list(combo), slop=1, boost=BOOST["lemma"]))
             for equiv, _kind in sorted(self.lexmap.lookup(tuple(combo))):
                 alts.append(self._phrase(equiv, widxs, "translation"))
-        joined = fold_key("".join(words))
+        joined = bare_key("".join(words))
         if joined and self._df("keys", joined):
             for w in widxs:
                 self.terms.setdefault(("keys", joined), set()).add((w, "transliteration"))
@@ -288,8 +289,8 @@ class Expander:
                             corrected = True
                 if j - i <= 3 and all(_LETTER.search(w) for w in words[i:j]):
                     # "Samruk Kazyna" → Самрұқ-Қазына: only when the joined key is a new word
-                    joined = fold_key("".join(words[i:j]))
-                    singles = {fold_key(w) for w in words[i:j]}
+                    joined = bare_key("".join(words[i:j]))
+                    singles = {bare_key(w) for w in words[i:j]}
                     if joined and joined not in singles and self._df("keys", joined):
                         alts.append(("key", joined))
                 if alts:
@@ -403,6 +404,12 @@ class Expander:
         raise TypeError(n)
 
 
+def _bare(a: WordAnalysis) -> str:
+    """The key the index holds for a word: its key without case endings (not the skeleton)."""
+    plain = [k for k in a.keys if not k.startswith("~")]
+    return plain[-1] if plain else ""
+
+
 def _combos(options: list[list[str]], cap: int = 16) -> list[tuple[str, ...]]:
     out = []
     for c in product(*[o or [""] for o in options]):
@@ -480,9 +487,34 @@ def _positive_words(n: Node | None) -> bool:
     return any(_positive_words(x) for x in n.items)
 
 
+NUMERIC_FILTERS = ("year", "amount", "date")
+
+
+def _numeric(n: Node) -> bool:
+    return isinstance(n, Filter) and n.field in NUMERIC_FILTERS
+
+
 def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: Vocab | None) -> Plan:
     ex = Expander(searcher, lexmap, vocab)
     root = parsed.root
+    # Numeric ranges (year:, amount:, date:) at the top level become document-set filters rather
+    # than scored clauses: they score nothing, and Whoosh's intersection of a multi-valued
+    # numeric field (a document with several amounts) with other clauses can trip over the
+    # same document twice.
+    filters: list[wq.Query] = []
+    masks: list[wq.Query] = []
+    if root is not None:
+        items = list(root.items) if isinstance(root, And) else [root]
+        rest = []
+        for it in items:
+            if _numeric(it):
+                filters.append(ex.filter(it))
+            elif isinstance(it, Not) and _numeric(it.item):
+                masks.append(ex.filter(it.item))
+            else:
+                rest.append(it)
+        if len(rest) != len(items):
+            root = None if not rest else (rest[0] if len(rest) == 1 else And(tuple(rest)))
     q = ex.node(root) if root is not None else None
     relaxed = None
     if isinstance(root, And):
@@ -493,8 +525,10 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: Vocab | None) -> Plan:
         if len(should) > 1:
             rel = wq.Or(should)
             relaxed = wq.And(must + [rel]) if must else rel
-    filters_only = root is not None and not _positive_words(root)
-    if filters_only and isinstance(root, Not):
+    filters_only = root is None or not _positive_words(root)
+    if q is None and (filters or masks):
+        q = wq.Every()
+    elif filters_only and isinstance(root, Not):
         q = wq.And([wq.Every(), q])
     notes = list(dict.fromkeys(parsed.notes + ex.notes))
-    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only)
+    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks)

@@ -112,8 +112,7 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
     }
     rec: dict[str, Any] = {
         "doc_id": doc_id, "filestate": filestate, "source": doc.source,
-        "exact": PreAnalyzed(tokens), "lemma": PreAnalyzed(tokens), "stem": PreAnalyzed(tokens),
-        "keys": PreAnalyzed(tokens), "lang": ctx.lang, "doctype": ctx.doctype, "date": ctx.date or "",
+        "exact": PreAnalyzed(tokens), "lemma": PreAnalyzed(tokens), "keys": PreAnalyzed(tokens), "lang": ctx.lang, "doctype": ctx.doctype, "date": ctx.date or "",
         "law": ",".join(sorted(laws)), "person": ",".join(sorted(person)), "org": ",".join(sorted(org)),
         "place": ",".join(sorted(place)), "program": ",".join(sorted(program)),
         "kinds": ",".join(sorted({p[0] for p in parts})),

@@ -32,7 +32,7 @@ SNIPPET_CHARS = 240
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 PASSAGE_PRIORITY = {"measure": 0, "clause": 1, "paragraph": 2, "title": 3}
 FACET_DOCS = 2000
-_TEXT_FIELDS = {"exact", "lemma", "stem", "keys", "title", "title_keys", "law"}
+_TEXT_FIELDS = {"exact", "lemma", "keys", "title", "title_keys", "law"}
 
 
 @dataclass
@@ -118,14 +118,19 @@ class Engine:
         if p.query is None:
             return res
         limit = max(1, limit)
-        results = self.searcher.search(p.query, limit=limit, terms=True)
+        try:
+            kw = self._filter_args(p)
+            results = self.searcher.search(p.query, limit=limit, terms=True, **kw)
+        except Exception as e:  # never a traceback for a query; say what failed instead
+            res.notes.append(f"this query could not be run ({type(e).__name__}); try simplifying it")
+            return res
         res.total = results.scored_length() if results.is_empty() else len(results)
         seen: set[int] = set()
         for h in results:
             seen.add(h.docnum)
             res.hits.append(self._hit(h, p, partial=False))
         if len(res.hits) < limit and p.relaxed is not None:
-            more = self.searcher.search(p.relaxed, limit=limit + len(seen), terms=True)
+            more = self.searcher.search(p.relaxed, limit=limit + len(seen), terms=True, **kw)
             for h in more:
                 if h.docnum in seen:
                     continue
@@ -140,6 +145,22 @@ class Engine:
             res.suggestion = self._suggest(p)
         return res
 
+    def _filter_args(self, p: Plan) -> dict[str, Any]:
+        """Numeric filters as document sets (see expand.plan)."""
+        kw: dict[str, Any] = {}
+        if p.filters:
+            docs: set[int] | None = None
+            for fq in p.filters:
+                d = set(self.searcher.docs_for_query(fq))
+                docs = d if docs is None else docs & d
+            kw["filter"] = docs or set()
+        if p.masks:
+            mask: set[int] = set()
+            for mq in p.masks:
+                mask |= set(self.searcher.docs_for_query(mq))
+            kw["mask"] = mask
+        return kw
+
     # ------------------------------------------------------------------ one hit
     def _hit(self, h, p: Plan, partial: bool) -> Hit:
         stored = h.fields()
@@ -149,6 +170,7 @@ class Engine:
         best: dict[int, str] = {}
         spans: dict[int, list[tuple[int, int]]] = {}
         reader = self.searcher.reader()
+        words: list[tuple[int, int]] | None = None
         for fieldname, tb in matched:
             if fieldname not in _TEXT_FIELDS:
                 continue  # numeric fields hold encoded numbers, not words
@@ -157,9 +179,13 @@ class Engine:
                 if widx not in best or KIND_RANK[kind] < KIND_RANK[best[widx]]:
                     best[widx] = kind
             if fieldname in ("lemma", "keys") and (fieldname, t) in p.terms:
-                for s, e in _char_spans(reader, fieldname, t, h.docnum):
-                    for widx, _k in p.terms[(fieldname, t)]:
-                        spans.setdefault(widx, []).append((s, e))
+                if words is None:
+                    # positions count the document's tokens: one regex pass gives their offsets
+                    words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+                for pos in _positions(reader, fieldname, t, h.docnum):
+                    if 0 <= pos < len(words):
+                        for widx, _k in p.terms[(fieldname, t)]:
+                            spans.setdefault(widx, []).append(words[pos])
         matches = {w.text: best.get(w.index, "none") for w in p.words}
         passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
@@ -189,10 +215,10 @@ class Engine:
 
     # ------------------------------------------------------------------ facets, suggestions
     def _facets(self, p: Plan) -> dict[str, dict[str, int]]:
-        q = p.query
-        results = self.searcher.search(q, limit=FACET_DOCS)
+        kw = self._filter_args(p)
+        results = self.searcher.search(p.query, limit=FACET_DOCS, **kw)
         if len(results) == 0 and p.relaxed is not None:
-            results = self.searcher.search(p.relaxed, limit=FACET_DOCS)
+            results = self.searcher.search(p.relaxed, limit=FACET_DOCS, **kw)
         counts: dict[str, Counter] = {k: Counter() for k in ("lang", "type", "year", "person", "org")}
         for h in results:
             st = h.fields()
@@ -229,13 +255,13 @@ class Engine:
         return " ".join(out) if changed else None
 
 
-def _char_spans(reader, fieldname: str, text: str, docnum: int) -> list[tuple[int, int]]:
+def _positions(reader, fieldname: str, text: str, docnum: int) -> list[int]:
     try:
         m = reader.postings(fieldname, text)
         m.skip_to(docnum)
         if m.is_active() and m.id() == docnum:
-            return [(s, e) for _pos, s, e in m.value_as("characters")]
-    except Exception:  # a field without characters, or a term gone from this segment
+            return list(m.value_as("positions"))
+    except Exception:  # a term gone from this segment, or a field without positions
         pass
     return []
 

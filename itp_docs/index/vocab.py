@@ -77,21 +77,21 @@ def build_from_reader(reader) -> Vocab:
     surface form (from the ``exact`` field) that folds to it."""
     keys: list[str] = []
     df: list[int] = []
-    for term in reader.lexicon("keys"):
-        k = term.decode("utf-8") if isinstance(term, bytes) else term
+    for kb, info in reader.iter_field("keys"):
+        k = kb.decode("utf-8") if isinstance(kb, bytes) else kb
         if k.startswith("~"):
             continue  # name skeletons are matched directly, never typo-corrected
         keys.append(k)
-        df.append(reader.doc_frequency("keys", k))
+        df.append(info.doc_frequency())
     best: dict[str, tuple[int, str]] = {}
-    for term in reader.lexicon("exact"):
-        w = term.decode("utf-8") if isinstance(term, bytes) else term
+    for wb, info in reader.iter_field("exact"):
+        w = wb.decode("utf-8") if isinstance(wb, bytes) else wb
         if w.isdigit():
             continue
         k = bare_key(w)
         if not k:
             continue
-        f = reader.doc_frequency("exact", w)
+        f = info.doc_frequency()
         if k not in best or f > best[k][0]:
             best[k] = (f, w)
     forms = [best.get(k, (0, ""))[1] for k in keys]

@@ -23,7 +23,8 @@ from .ru import lemmatizer as ru_lemmatizer
 from .script import KK_EXTRA
 from .translit import skeleton_key, word_keys
 
-__all__ = ["WordAnalysis", "Token", "TOKEN_RE", "tokenize", "analyze_word", "analyze", "word_lang"]
+__all__ = ["WordAnalysis", "Token", "TOKEN_RE", "tokenize", "analyze_word", "analyze", "analyze_ranges",
+           "word_lang"]
 
 # Letters/digits with inner hyphens or apostrophes: Самрұқ-Қазына, ИЖТМ-ге, 2013-ші, a'lem, 3,8.
 # A hyphen joins a word to letters only: "Мемтапсырыс-2018" and "Қазақстан-2050" are a name and a
@@ -121,9 +122,21 @@ def _fallback_lang(text: str) -> str:
 
 def analyze(text: str, lang: str = "auto") -> list[Token]:
     """Tokens of ``text`` with their analyses. ``lang``: ``auto`` (per paragraph), ``kk`` or ``ru``."""
+    return analyze_ranges(text, _paragraph_langs(text, lang))
+
+
+def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]:
+    """Tokens of ``text`` inside ``(start, end, lang)`` ranges whose language is already known
+    (paragraphs identified once by the caller); ``lang`` other than kk/ru falls back to the
+    text's letters."""
     tokens: list[Token] = []
-    for start, end, plang in _paragraph_langs(text, lang):
+    fallback = None
+    for start, end, plang in ranges:
+        if plang not in ("kk", "ru"):
+            fallback = fallback or _fallback_lang(text)
+            plang = fallback
         for m in TOKEN_RE.finditer(text, start, end):
-            a = analyze_word(m.group(), plang)
-            tokens.append(Token(m.group(), m.start(), m.end(), a.norm, a.lang, a.lemma, a.stem, a.keys))
+            w = m.group()
+            a = analyze_word(w, plang)
+            tokens.append(Token(w, m.start(), m.end(), a.norm, a.lang, a.lemma, a.stem, a.keys))
     return tokens

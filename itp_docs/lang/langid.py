@@ -393,8 +393,13 @@ def _absorb(group: list, other: list) -> None:
 
 def dominant(text: str) -> str:
     """The label of most of the text: paragraph labels weighted by paragraph length."""
+    return dominant_of(identify_paragraphs(_sample(text)))
+
+
+def dominant_of(paragraphs: list[tuple[int, int, str]]) -> str:
+    """The dominant label of already identified paragraphs (no second pass over the text)."""
     weight: dict[str, int] = {}
-    for s, e, label in identify_paragraphs(_sample(text)):
+    for s, e, label in paragraphs:
         weight[label] = weight.get(label, 0) + (e - s)
     if not weight:
         return "other"
