@@ -37,6 +37,7 @@ PROXIMITY_BOOST = 2.0
 MAX_FUZZY = 50
 MIN_FUZZY_KEY = 4
 MAX_CORRECTIONS = 3
+MAX_EQUIVALENTS = 24
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -213,11 +214,22 @@ class Expander:
         return wq.Or(alts)
 
     def _translations(self, lemma: str, widx: int, add, alts: list, kind: str) -> None:
-        for equiv, _k in sorted(self.lexmap.lookup((lemma,))):
+        for equiv in self.equivalents((lemma,)):
             if len(equiv) == 1:
                 add("lemma", equiv[0], kind, BOOST[kind])
             else:
                 alts.append(self._phrase(equiv, [widx], kind))
+
+    def equivalents(self, lemmas: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Equivalents of a lemma sequence, and the equivalents of those that are phrases (one
+        more hop: ЦОД → центр обработки данных → дата-центр, деректерді өңдеу орталығы). Single
+        words do not hop further: a common word has senses that would lead astray."""
+        first = sorted(eq for eq, _k in self.lexmap.lookup(lemmas))
+        out = list(first)
+        for eq in first:
+            if len(eq) >= 2:
+                out.extend(sorted(e2 for e2, _k in self.lexmap.lookup(eq) if e2 != lemmas))
+        return list(dict.fromkeys(out))[:MAX_EQUIVALENTS]
 
     def phrase(self, words: tuple[str, ...], register: bool = True, widx: int | None = None) -> wq.Query:
         """A quoted phrase: the words in order (by lemma, any reading), or an equivalent phrase.
@@ -243,7 +255,7 @@ class Expander:
         alts: list[wq.Query] = []
         for combo in _combos(per_word):
             alts.append(wq.Phrase("lemma", list(combo), slop=1, boost=BOOST["lemma"]))
-            for equiv, _kind in sorted(self.lexmap.lookup(tuple(combo))):
+            for equiv in self.equivalents(tuple(combo)):
                 alts.append(self._phrase(equiv, widxs, "translation"))
         joined = bare_key("".join(words))
         if joined and self._df("keys", joined):
@@ -281,9 +293,9 @@ class Expander:
                 corrected = False
                 for combo in _combos(options[i:j]):
                     lemmas = tuple(lem for lem, _c in combo)
-                    eqs = self.lexmap.lookup(lemmas)
+                    eqs = self.equivalents(lemmas)
                     if eqs:
-                        alts.extend(("phrase", equiv) for equiv, _k in sorted(eqs))
+                        alts.extend(("phrase", equiv) for equiv in eqs)
                         if any(c for _l, c in combo):
                             alts.append(("phrase", lemmas))   # the corrected phrase itself
                             corrected = True
@@ -363,9 +375,12 @@ class Expander:
         for w in words:
             alts: list[wq.Query] = [wq.Term(name, w.lower())]
             k = bare_key(w)
+            sk = skeleton_key(w)
+            if sk:
+                alts.append(wq.Term(name, sk, boost=0.8))
             if k:
                 alts.append(wq.Term(name, k))
-                if self.vocab is not None and not self._df(name, k):
+                if self.vocab is not None and not self._df(name, k) and not (sk and self._df(name, sk)):
                     for k2, _d in self.vocab.near(k, limit=10):
                         alts.append(wq.Term(name, k2, boost=0.5))
             for ident in self.lexmap.abbr_ids.get(w.upper(), ()):

@@ -10,7 +10,7 @@ import zlib
 from typing import Any
 
 from ..extract.context import Context
-from ..lang.translit import bare_key
+from ..lang.translit import bare_key, skeleton_key
 from ..load import Document
 from .analysis import PreAnalyzed
 
@@ -52,7 +52,10 @@ def _keys_of(name: str) -> set[str]:
     by ``org:Samruk``)."""
     words = _WORD.findall(name)
     parts = [p for w in words if "-" in w for p in w.split("-")]
-    return {k for k in (bare_key(w) for w in words + parts) if k}
+    keys = {k for k in (bare_key(w) for w in words + parts) if k}
+    # skeletons too, so that person:Исекешев finds Kazakh Исекешов (vowel-only differences)
+    keys |= {k for k in (skeleton_key(w) for w in words) if k}
+    return keys
 
 
 def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str, Any]:
