@@ -264,3 +264,15 @@ def test_killed_build_leaves_a_readable_index_and_the_next_run_finishes(tmp_path
     with Engine(ix) as eng:
         assert eng.ix.doc_count() == len(list(CORPUS.iterdir()))
     assert stats.added + stats.unchanged == len(list(CORPUS.iterdir()))
+
+
+def test_words_close_together_rank_higher(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    filler = " ".join(["Жиында өңірлердің экономикалық даму көрсеткіштері талқыланды."] * 12)
+    (docs / "far.txt").write_text(f"Меморандумға қол қойылды. {filler} Ынтымақтастық жалғасады.", encoding="utf-8")
+    (docs / "near.txt").write_text(f"{filler} Ынтымақтастық туралы меморандумға қол қойылды.", encoding="utf-8")
+    build.update([str(docs)], tmp_path / "ix")
+    with Engine(tmp_path / "ix") as eng:
+        assert names(eng.search("ынтымақтастық меморандум")) == ["near.txt", "far.txt"]
+        assert names(eng.search("сотрудничество меморандум")) == ["near.txt", "far.txt"]

@@ -34,6 +34,7 @@ KINDS = ("exact", "lemma", "translation", "transliteration", "fuzzy")
 BOOST = {"exact": 4.0, "lemma": 2.5, "translation": 2.0, "transliteration": 1.2, "skeleton": 0.8,
          "fuzzy": 0.6}
 PROXIMITY_BOOST = 2.0
+PROXIMITY_SLOP = 8
 MAX_FUZZY = 50
 MIN_FUZZY_KEY = 4
 MAX_CORRECTIONS = 3
@@ -62,6 +63,8 @@ class WordPlan:
     text: str
     primary: list[str] = field(default_factory=list)   # lemmas used for proximity
     fuzzy: list[str] = field(default_factory=list)     # keys the word was corrected to
+    negated: bool = False                              # under NOT: excluded, not matched
+    translations: list[str] = field(default_factory=list)  # one-word equivalents' lemmas
 
 
 @dataclass
@@ -217,6 +220,7 @@ class Expander:
         for equiv in self.equivalents((lemma,)):
             if len(equiv) == 1:
                 add("lemma", equiv[0], kind, BOOST[kind])
+                self.words[widx].translations.append(equiv[0])
             else:
                 alts.append(self._phrase(equiv, [widx], kind))
 
@@ -397,7 +401,11 @@ class Expander:
         if isinstance(n, Filter):
             return self.filter(n)
         if isinstance(n, Not):
-            return wq.Not(self.node(n.item))
+            first = len(self.words)
+            inner = self.node(n.item)
+            for w in self.words[first:]:
+                w.negated = True
+            return wq.Not(inner)
         if isinstance(n, Or):
             return wq.Or([self.node(x) for x in n.items])
         if isinstance(n, And):
@@ -417,6 +425,24 @@ class Expander:
             out = [q for q, _ in parts]
             return wq.And(out) if len(out) > 1 else out[0]
         raise TypeError(n)
+
+
+def _proximity(ex: Expander) -> wq.Query | None:
+    """Sloppy phrases of the positive words' lemmas — as written, and through their one-word
+    translations — so that the words near each other outrank the same words far apart."""
+    own, translated = [], []
+    for w in ex.words:
+        if w.negated or not w.primary:
+            continue
+        known = [lem for lem in w.primary if ex._df("lemma", lem)]
+        own.append((known or w.primary)[0])
+        trans = [lem for lem in w.translations if ex._df("lemma", lem)]
+        translated.append((trans or known or w.primary)[0])
+    if len(own) < 2 or len(own) > 6:
+        return None
+    seqs = list(dict.fromkeys([tuple(own), tuple(translated)]))
+    phrases = [wq.Phrase("lemma", list(seq), slop=PROXIMITY_SLOP, boost=PROXIMITY_BOOST) for seq in seqs]
+    return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
 
 
 def _bare(a: WordAnalysis) -> str:
@@ -540,6 +566,10 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: Vocab | None) -> Plan:
         if len(should) > 1:
             rel = wq.Or(should)
             relaxed = wq.And(must + [rel]) if must else rel
+    prox = _proximity(ex) if isinstance(root, And) else None
+    if prox is not None:
+        # documents where the words stand close together rank higher; none is excluded
+        q = wq.AndMaybe(q, prox)
     filters_only = root is None or not _positive_words(root)
     if q is None and (filters or masks):
         q = wq.Every()
