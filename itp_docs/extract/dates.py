@@ -203,40 +203,58 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_CLASSES: dict[str, tuple[str, Any]] = {}     # _classify per token string
+
+
 @lru_cache(maxsize=4)
 def _tokens(text: str) -> tuple[tuple[_Tok, ...], str]:
     toks: list[_Tok] = []
     syms: list[str] = []
     roman = _words().roman
+    classes = _CLASSES
+    if len(classes) > 200_000:
+        classes.clear()
+    get = classes.get
+    new = tuple.__new__                 # _Tok(...) without the NamedTuple call overhead
+    n = len(text)
+    last = ""                           # the last symbol appended
     for wa, wb in _windows(text):
         if wa > 0:
-            toks.append(_Tok("", wa, wa, "x", None))
+            toks.append(new(_Tok, ("", wa, wa, "x", None)))
             syms.append("x")
+            last = "x"
         for m in _TOKEN_RE.finditer(text, wa, wb):
-            a, b = m.start(), m.end()
-            if (a == wa and a > 0 and text[a - 1].isalnum()) or (b == wb and b < len(text) and text[b].isalnum()):
+            a, b = m.span()
+            if (a == wa and a > 0 and text[a - 1].isalnum()) or (b == wb and b < n and text[b].isalnum()):
                 sym, val, t = "x", None, ""           # a word cut by the window edge
             else:
                 t = m.group()
-                sym, val = _classify(t)
-            if sym == "x" and syms and syms[-1] == "x" and not (t and t[-1] in "IІV"):
-                continue                              # one x stands for any run of other words
-            if sym == "x" and t and t[-1] in "IІV":
-                # a lost space before a Roman numeral in a table cell: "2016 жылғыІ тоқсан"
-                for r in sorted(roman, key=len, reverse=True):
-                    if t.endswith(r) and len(t) > len(r) and _classify(t[:-len(r)])[0] in "Ww":
-                        cut = b - len(r)
-                        for x, y in ((a, cut), (cut, b)):
-                            s2, v2 = _classify(text[x:y])
-                            toks.append(_Tok(text[x:y], x, y, s2, v2))
-                            syms.append(s2)
-                        break
-                else:
-                    toks.append(_Tok(t, a, b, sym, val))
-                    syms.append(sym)
-                continue
-            toks.append(_Tok(t, a, b, sym, val))
+                c = get(t)
+                if c is None:
+                    c = classes[t] = _classify(t)
+                sym, val = c
+            if sym == "x":
+                if t and t[-1] in "IІV":
+                    # a lost space before a Roman numeral in a table cell: "2016 жылғыІ тоқсан"
+                    for r in sorted(roman, key=len, reverse=True):
+                        if t.endswith(r) and len(t) > len(r) and _classify(t[:-len(r)])[0] in "Ww":
+                            cut = b - len(r)
+                            for x, y in ((a, cut), (cut, b)):
+                                s2, v2 = _classify(text[x:y])
+                                toks.append(new(_Tok, (text[x:y], x, y, s2, v2)))
+                                syms.append(s2)
+                                last = s2
+                            break
+                    else:
+                        toks.append(new(_Tok, (t, a, b, sym, val)))
+                        syms.append(sym)
+                        last = sym
+                    continue
+                if last == "x":
+                    continue                          # one x stands for any run of other words
+            toks.append(new(_Tok, (t, a, b, sym, val)))
             syms.append(sym)
+            last = sym
     return tuple(toks), "".join(syms)
 
 
@@ -397,15 +415,25 @@ def _name_glued(text: str, tok: _Tok, prev: _Tok | None) -> bool:
     return i >= 0 and text[i].isalpha()
 
 
-def _find(text: str, ref: str | None = None, loose: bool = False) -> list[DateSpan]:
-    toks, syms = _tokens(text)
-    if not toks:
-        return []
+@lru_cache(maxsize=4096)
+def _candidates(syms: str, loose: bool) -> tuple[tuple[int, int, int, str], ...]:
+    """Pattern matches over a symbol string as (start, end, priority, name), longest and most
+    specific first. They depend on the symbols alone, so they are cached: a document's string
+    is matched once for the date and law stages, and short strings (headings, deadline cells)
+    recur across documents."""
     cands: list[tuple[int, int, int, str]] = []
     for prio, (name, rx) in enumerate(_compiled(loose)):
         for m in rx.finditer(syms):
             cands.append((m.start(), m.end(), prio, name))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    return tuple(cands)
+
+
+def _find(text: str, ref: str | None = None, loose: bool = False) -> list[DateSpan]:
+    toks, syms = _tokens(text)
+    if not toks:
+        return []
+    cands = _candidates(syms, loose)
     taken = [False] * len(toks)
     ref_year, ref_day = _ref_date(ref)
     out: list[DateSpan] = []

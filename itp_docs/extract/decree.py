@@ -118,7 +118,15 @@ def find_formula(ctx: Context) -> tuple[int, int, str, bool] | None:
 
 
 def _heading(ctx: Context, before: int | None) -> tuple[int, int, str, str] | None:
-    """``(start, end, act word, lang)`` of the heading line among the first lines."""
+    """``(start, end, act word, lang)`` of the heading line among the first lines (kept in
+    ``ctx.notes``: the doctype signals and this stage both look for it)."""
+    memo = ctx.notes.setdefault("decree_heading", {})
+    if before not in memo:
+        memo[before] = _find_heading(ctx, before)
+    return memo[before]
+
+
+def _find_heading(ctx: Context, before: int | None) -> tuple[int, int, str, str] | None:
     lx = _lex()
     text = ctx.text
     for k, (s, e) in enumerate(line_spans(ctx)):

@@ -102,27 +102,48 @@ def _gap(raw: str) -> str:
     return raw.translate(_GAP_DROP).translate(_DASHES)
 
 
-def _word_facts(surf: str, norm: str, lem: str, lang: str) -> tuple[str, str, bool, bool]:
-    """(lemma, key, cap, upper) of one word form: computed once per form, not per occurrence."""
+def _word_facts(surf: str, norm: str, lem: str, lang: str) -> tuple[str, str, bool, bool, _Keys]:
+    """(lemma, key, cap, upper, gazetteer keys) of one word form: computed once per form, not
+    per occurrence."""
     lem_c = _CONNECTOR if norm in _all_connectors() else lem
     base, _, tail = surf.partition("-")
     # ИЖТМ-ге is an abbreviation with a case ending; IT-компаниялар is a common noun.
     compound = bool(tail) and len(tail) > 5 and tail.islower()
     cap = surf[:1].isupper() and not compound
     upper = bool(_UPPER_WORD.match(base)) and base.isupper() and not compound
-    return lem_c, (_CONNECTOR if lem_c == _CONNECTOR else _fkey(lem_c)), cap, upper
+    fkey = _CONNECTOR if lem_c == _CONNECTOR else _fkey(lem_c)
+    return lem_c, fkey, cap, upper, _keys_of(lem_c, fkey, cap and lang == "ru" and lem_c == norm, upper)
 
 
-_FACTS: dict[tuple[str, str, str, str], tuple[str, str, bool, bool]] = {}
+# What gazetteer lookup needs of a word form (see :func:`_doc_keys`), as a plain tuple (the
+# collector stops tracking plain tuples of strings; one is kept per word form seen):
+# (lookup keys: as a name's first or second word, own keys: its lemma and key without repeats,
+#  a capitalised Russian word the lemmatizer left alone, an all-caps word)
+_Keys = tuple[tuple[str, ...], tuple[str, ...], bool, bool]
+_LOOKUP, _OWN, _UNLEMMATIZED, _UPPER = range(4)
+
+
+def _keys_of(lemma: str, fkey: str, unlemmatized: bool, upper: bool) -> _Keys:
+    """The keys a text unit is looked up under: its lemma and key, and for a capitalised Russian
+    word the lemmatizer left alone, its key without one or two final letters (Астане, Казыны).
+    Without repeats: a repeated key adds no candidate."""
+    own = (lemma,) if fkey == lemma else (lemma, fkey)
+    lookup = (lemma, fkey, fkey[:-1], fkey[:-2]) if unlemmatized and len(fkey) > 4 else own
+    return (lookup, own, unlemmatized, upper)
+
+
+_FACTS: dict[tuple[str, str, str, str], tuple[str, str, bool, bool, _Keys]] = {}
 _GAPS: dict[str, tuple[str, bool]] = {"": ("", False), " ": ("", False)}
 
 
-def units_of(tokens: Sequence[Token], text: str) -> list[Unit]:
-    """Units of analyzer tokens over ``text`` (the string the token offsets point into).
+def units_of(tokens: Sequence[Token], text: str, keys: list[_Keys] | None = None) -> list[Unit]:
+    """Units of analyzer tokens over ``text`` (the string the token offsets point into); when
+    ``keys`` is given, each unit's gazetteer keys are appended to it.
 
     This runs for every token of every document, so per-form facts come from plain dict caches
     and units are built with ``tuple.__new__`` (a third of a NamedTuple call)."""
     out: list[Unit] = []
+    add_keys = keys.append if keys is not None else None
     append = out.append
     new = tuple.__new__
     facts, gaps = _FACTS, _GAPS
@@ -133,20 +154,35 @@ def units_of(tokens: Sequence[Token], text: str) -> list[Unit]:
         gaps.update({"": ("", False), " ": ("", False)})
     prev_end = 0
     n = 0
+    facts_get, gaps_get = facts.get, gaps.get
     for t in tokens:
         surf = t.text
-        if "-" in surf and t.lang != "num":
-            m = _WORD_NUM.match(surf)
-        else:
-            m = None
-        if m:
-            w = m.group(1)
-            cut = t.start + len(w)
-            a = analyze_word(w, "ru" if t.lang == "ru" else "kk")
-            num = m.group(2)
-            parts = ((t.start, cut, w, a.norm, a.lemma, a.lang), (cut + 1, t.end, num, num, num, "num"))
-        else:
-            parts = ((t.start, t.end, surf, t.norm, t.lemma, t.lang),)
+        if "-" not in surf or t.lang == "num" or (m := _WORD_NUM.match(surf)) is None:
+            # The common case, one unit for the token (kept apart from the general loop below:
+            # this runs for every token of every document).
+            st = t.start
+            raw = text[prev_end:st]
+            g = gaps_get(raw)
+            if g is None:
+                g = gaps[raw] = (_gap(raw), bool(_SENT_BREAK.search(raw)))
+            norm, lem, lg = t.norm, t.lemma, t.lang
+            key = (surf, norm, lem, lg)
+            f = facts_get(key)
+            if f is None:
+                f = facts[key] = _word_facts(surf, norm, lem, lg)
+            prev_end = t.end
+            append(new(Unit, (n, st, prev_end, surf, norm, f[0], f[1], lg, f[2], f[3], g[0], raw,
+                              not n or g[1])))
+            if add_keys is not None:
+                add_keys(f[4])
+            n += 1
+            continue
+        # word-2020: the word and the number are units of their own
+        w = m.group(1)
+        cut = t.start + len(w)
+        a = analyze_word(w, "ru" if t.lang == "ru" else "kk")
+        num = m.group(2)
+        parts = ((t.start, cut, w, a.norm, a.lemma, a.lang), (cut + 1, t.end, num, num, num, "num"))
         for st, en, sf, norm, lem, lg in parts:
             raw = text[prev_end:st]
             g = gaps.get(raw)
@@ -158,6 +194,8 @@ def units_of(tokens: Sequence[Token], text: str) -> list[Unit]:
                 f = facts[key] = _word_facts(sf, norm, lem, lg)
             append(new(Unit, (n, st, en, sf, norm, f[0], f[1], lg, f[2], f[3], g[0], raw,
                               not n or g[1])))
+            if add_keys is not None:
+                add_keys(f[4])
             n += 1
             prev_end = en
     return out
@@ -167,8 +205,10 @@ def doc_units(ctx) -> list[Unit]:
     """The units of a document (``Context``), computed once and kept in ``ctx.notes``."""
     u = ctx.notes.get("units")
     if u is None:
-        u = units_of(ctx.tokens, ctx.text)
+        keys: list[_Keys] = []
+        u = units_of(ctx.tokens, ctx.text, keys)
         ctx.notes["units"] = u
+        ctx.notes["unit_keys"] = (u, keys, None)
     return u
 
 
@@ -214,10 +254,38 @@ def _index_keys(n: Unit) -> set[str]:
     return keys
 
 
-def _lookup_keys(t: Unit) -> tuple[str, ...]:
-    if t.cap and t.lang == "ru" and t.lemma == t.norm and len(t.fkey) > 4:
-        return (t.lemma, t.fkey, t.fkey[:-1], t.fkey[:-2])
-    return (t.lemma, t.fkey)
+def _doc_keys(ctx, units: Sequence[Unit]) -> tuple[list[_Keys], dict[str, Any], list[int], set[int]]:
+    """Per document, for all gazetteers (kept in ``ctx.notes``): the keys of every unit; where
+    each lemma and key occurs (a position, or a list of them when it recurs: most words occur
+    once, and a list per word would only be garbage); the capitalised Russian words left
+    unlemmatized; the all-caps words."""
+    got = ctx.notes.get("unit_keys")
+    if got is None or got[0] is not units:
+        got = (units, [_keys_of(u.lemma, u.fkey, u.cap and u.lang == "ru" and u.lemma == u.norm, u.upper)
+                       for u in units], None)
+    if got[2] is not None:
+        return got[2]
+    keys = got[1]
+    where: dict[str, Any] = {}
+    unlemmatized: list[int] = []
+    upper: set[int] = set()
+    for u, ks in zip(units, keys):
+        i = u.i
+        if ks[_UNLEMMATIZED]:
+            unlemmatized.append(i)
+        if ks[_UPPER]:
+            upper.add(i)
+        for k in ks[_OWN]:
+            pos = where.get(k)
+            if pos is None:
+                where[k] = i
+            elif type(pos) is int:
+                where[k] = [pos, i]
+            else:
+                pos.append(i)
+    out = (keys, where, unlemmatized, upper)
+    ctx.notes["unit_keys"] = (units, keys, out)
+    return out
 
 
 class Gazetteer:
@@ -257,6 +325,10 @@ class Gazetteer:
                     for k2 in _index_keys(us[1]):
                         self._pair.setdefault((k, k2), []).append(idx)
         self._index = self._first       # first-word keys (other modules test membership)
+        # The pair index by first key: one lookup per first key, not a tuple per key pair.
+        self._pair_by_first: dict[str, dict[str, list[int]]] = {}
+        for (k, k2), idxs in self._pair.items():
+            self._pair_by_first.setdefault(k, {})[k2] = idxs
         # Abbreviation lists: only all-caps words can start a match.
         self._upper_only = bool(self.entries) and all(e.units[0].upper for e in self.entries)
 
@@ -264,49 +336,82 @@ class Gazetteer:
         return len(self.entries)
 
     def _verify(self, units: Sequence[Unit], i: int, entry: Entry, limit: int) -> bool:
+        """Does ``entry`` match at unit ``i``? (:func:`unit_eq` inline: this is the inner loop.)"""
         nu = entry.units
         if i + len(nu) > limit:
             return False
-        for k, n in enumerate(nu):
-            t = units[i + k]
-            if k and t.gap != n.gap:
+        k = i
+        for n in nu:
+            t = units[k]
+            if k != i and t.gap != n.gap:
                 return False
-            if not unit_eq(t, n):
+            if n.upper:
+                if not (t.upper and t.text.split("-", 1)[0] == n.text):
+                    return False
+            elif t.lemma != n.lemma and t.fkey != n.fkey and not (
+                    t.cap and t.lang == "ru" and t.lemma == t.norm and len(t.norm) > 3
+                    and _ru_declines(t.norm, n.norm)):
                 return False
+            k += 1
         return True
 
     def match_at(self, units: Sequence[Unit], i: int, limit: int | None = None) -> list[Match]:
         """Every entry matching at unit ``i`` (longest first)."""
-        limit = len(units) if limit is None else limit
+        if limit is None:
+            limit = len(units)
         t = units[i]
-        k1s = _lookup_keys(t)
+        k1s = _keys_of(t.lemma, t.fkey, t.cap and t.lang == "ru" and t.lemma == t.norm, t.upper)[_LOOKUP]
         first = self._first
         for k in k1s:
             if k in first:
                 break
         else:
             return []
-        cand: set[int] = set()
-        single, pair = self._single, self._pair
+        if i + 1 < limit and self._pair:
+            t2 = units[i + 1]
+            k2s = _keys_of(t2.lemma, t2.fkey, t2.cap and t2.lang == "ru" and t2.lemma == t2.norm, t2.upper)[_LOOKUP]
+        else:
+            k2s = ()
+        return self._matches(units, i, limit, k1s, k2s)
+
+    def _matches(self, units: Sequence[Unit], i: int, limit: int, k1s: tuple[str, ...],
+                 k2s: tuple[str, ...]) -> list[Match]:
+        """:meth:`match_at` once the keys of units ``i`` and ``i + 1`` are known (``k2s`` empty
+        when unit ``i`` is the last one or there are no multi-word names). The candidates are
+        collected in the same order as ever: the order of a set depends on its insertions, and
+        equal-length matches keep that order."""
+        cand: set[int] | None = None
+        single = self._single
         for k in k1s:
             got = single.get(k)
             if got:
-                cand.update(got)
-        if i + 1 < limit and pair:
-            k2s = _lookup_keys(units[i + 1])
+                if cand is None:
+                    cand = set(got)
+                else:
+                    cand.update(got)
+        if k2s:
+            by_first = self._pair_by_first
             for k in k1s:
-                if k not in self._first:
+                seconds = by_first.get(k)
+                if seconds is None:
                     continue
                 for k2 in k2s:
-                    got = pair.get((k, k2))
+                    got = seconds.get(k2)
                     if got:
-                        cand.update(got)
+                        if cand is None:
+                            cand = set(got)
+                        else:
+                            cand.update(got)
+        if cand is None:
+            return []
         out: list[Match] = []
+        entries, verify = self.entries, self._verify
+        start = units[i].start
         for idx in cand:
-            e = self.entries[idx]
-            if self._verify(units, i, e, limit):
+            e = entries[idx]
+            if verify(units, i, e, limit):
                 j = i + len(e.units)
-                out.append(Match(i, j, e, units[i].start, units[j - 1].end))
+                out.append(Match(i, j, e, start, units[j - 1].end))
         if len(out) > 1:
             out.sort(key=lambda m: -(m.end - m.start))
         return out
@@ -333,17 +438,48 @@ class Gazetteer:
         if got is not None:
             return got
         units = doc_units(ctx) if units is None else units
-        first = self._first
-        got = []
-        match_at = self.match_at
+        keys, where, unlemmatized, upper = _doc_keys(ctx, units)
+        first, single, by_first = self._first, self._single, self._pair_by_first
+        n = len(units)
+        # The units that may start a name: those whose lemma or key starts one (found through
+        # the document's index of keys, not by testing every unit against every gazetteer),
+        # and capitalised Russian words the lemmatizer left alone.
+        starts: set[int] = set()
+        for k in where.keys() & first:
+            pos = where[k]
+            if type(pos) is int:
+                starts.add(pos)
+            else:
+                starts.update(pos)
         if self._upper_only:
-            for u in units:
-                if u.upper and (u.lemma in first or u.fkey in first):
-                    got.extend(match_at(units, u.i))
+            starts &= upper
         else:
-            for u in units:
-                if u.lemma in first or u.fkey in first or (u.cap and u.lang == "ru" and u.lemma == u.norm):
-                    got.extend(match_at(units, u.i))
+            starts.update(unlemmatized)
+        got = []
+        pair = bool(self._pair)
+        for i in sorted(starts):
+            k1s = keys[i][_LOOKUP]
+            for k in k1s:
+                if k in first:
+                    break
+            else:
+                continue
+            k2s = keys[i + 1][_LOOKUP] if pair and i + 1 < n else ()
+            found = False
+            for k in k1s:               # the common case decided inline: no name starts here
+                if k in single:
+                    found = True
+                    break
+                seconds = by_first.get(k)
+                if seconds is not None:
+                    for k2 in k2s:
+                        if k2 in seconds:
+                            found = True
+                            break
+                    if found:
+                        break
+            if found:
+                got.extend(self._matches(units, i, n, k1s, k2s))
         cache[id(self)] = got
         return got
 
@@ -358,11 +494,14 @@ class Gazetteer:
 def non_overlapping(matches: Iterable[Match]) -> list[Match]:
     """Longest matches first, then leftmost; overlapping shorter ones dropped. Sorted by start."""
     chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), m.start))
+    # Unit indices already taken (a match always holds at least one unit): one lookup per match
+    # instead of a scan of every match taken before it.
+    taken = bytearray(max((m.end for m in ordered), default=0) + 1)
+    for m in ordered:
+        if taken.find(1, m.start, m.end) >= 0:
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     chosen.sort(key=lambda m: m.start)
     return chosen

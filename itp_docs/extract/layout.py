@@ -132,18 +132,56 @@ def _word_re(word: str) -> str:
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """One alternation for lexicon phrases: words joined by any whitespace, ``word*`` a prefix,
     longest phrases first so that ``өзгерістер мен толықтырулар енгізілді`` wins over a part."""
-    alts = []
+    alts: list[tuple[str, str]] = []        # (first character, regex), in the order above
     firsts: set[str] = set()
     for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
         words = p.split()
         if words:
-            alts.append(r"\s+".join(_word_re(w) for w in words))
+            alts.append((words[0][0], r"\s+".join(_word_re(w) for w in words)))
             c = words[0][0]
             firsts.update((re.escape(c.lower()), re.escape(c.upper())))
     if not alts:
         return "(?!)"
     # the lookahead on first letters lets a scan skip most positions without trying every phrase
-    return "(?=[" + "".join(sorted(firsts)) + "])(?:" + "|".join(alts) + ")"
+    return "(?=[" + "".join(sorted(firsts)) + "])" + _grouped(tuple(alts))
+
+
+@lru_cache(maxsize=256)
+def _grouped(alts: tuple[tuple[str, str], ...]) -> str:
+    """The alternation of ``alts`` (first character, regex), factored so that the regex engine
+    tries one branch per position instead of every phrase: the word-start assertion all of
+    them begin with is tested once, and phrases are grouped by their first letter, which is
+    then matched once. It matches exactly what the plain ordered alternation matches, with or
+    without IGNORECASE: phrases whose first letters differ (case-insensitively) can never match
+    at the same position, so only the order inside a group matters, and it is kept. When two
+    first letters could match the same character under case folding, the plain form is used."""
+    plain = "(?:" + "|".join(r for _, r in alts) + ")"
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for c, r in alts:
+        keys.setdefault(c.lower(), []).append((c, r))
+    ks = list(keys)
+    for i, a in enumerate(ks):
+        for b in ks[i + 1:]:
+            if re.fullmatch(re.escape(a), b, re.I) or re.fullmatch(re.escape(b), a, re.I):
+                return plain
+    # Every phrase starts with a word (a letter or digit): its (?<!\w) or \b is tested once.
+    hoist = all(c.isalnum() for c, _ in alts)
+    groups = []
+    for members in keys.values():
+        c0 = members[0][0]
+        if all(c == c0 for c, _ in members):
+            heads = (r"(?<!\w)" + re.escape(c0), r"\b" + re.escape(c0)) if c0.isalnum() else (re.escape(c0),)
+            rests = []
+            for _, r in members:
+                head = next((h for h in heads if r.startswith(h)), None)
+                if head is None:
+                    return plain
+                rests.append(r[len(head):])
+            lead = re.escape(c0) if hoist or not c0.isalnum() else r"(?<!\w)" + re.escape(c0)
+            groups.append(lead + "(?:" + "|".join(rests) + ")")
+        else:
+            groups.append("(?:" + "|".join(r for _, r in members) + ")")
+    return (r"(?<!\w)" if hoist else "") + "(?:" + "|".join(groups) + ")"
 
 
 def literal_keys(phrases: Iterable[str]) -> tuple[str, ...]:

@@ -132,6 +132,7 @@ def _recase(new: str, old: str) -> str:
     return new
 
 
+@lru_cache(maxsize=50_000)
 def _nomn(word: str, pos_set: tuple[str, ...], gender: str | None, number: str | None,
           case: str | None) -> str | None:
     for p in ru_parses(word):
@@ -153,6 +154,14 @@ def _nomn(word: str, pos_set: tuple[str, ...], gender: str | None, number: str |
         if f is not None:
             return f.word
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _inflected(word: str, k: int, number: str | None) -> str | None:
+    """The nominative (of ``number``) of the ``k``-th parse of ``word``: pymorphy's inflection is
+    slow, and the same heads recur in many names."""
+    f = ru_parses(word)[k].inflect({"nomn", number} if number else {"nomn"})
+    return f.word if f is not None else None
 
 
 def ru_nominative(words: list[str], head: int) -> list[str]:
@@ -177,9 +186,9 @@ def _ru_nominative(words: tuple[str, ...], head: int) -> tuple[str, ...]:
     case = hp.tag.case
     number = hp.tag.number
     if case != "nomn":
-        f = hp.inflect({"nomn", number} if number else {"nomn"})
+        f = _inflected(h, next(k for k, p in enumerate(ru_parses(h)) if p is hp), number)
         if f is not None:
-            out[head] = _recase(f.word, h)
+            out[head] = _recase(f, h)
     gender = hp.tag.gender
     i = head - 1
     while i >= 0:

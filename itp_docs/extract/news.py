@@ -343,11 +343,18 @@ def _nice(name: str) -> str:
 
 
 def _content_lines(ctx: Context) -> list[tuple[int, int]]:
+    """Non-blank lines outside boilerplate; computed once per document and set of boilerplate
+    spans (the structure stage and this one both ask, twice each)."""
+    key = tuple(ctx.ignore_spans)
+    got = ctx.notes.get("news_content_lines")
+    if got is not None and got[0] == key:
+        return got[1]
     text = ctx.text
     out = []
     for s, e in line_spans(ctx):
         if text[s:e].strip() and not any(a <= s and e <= b for a, b in _stripped_ignores(ctx, s, e)):
             out.append((s, e))
+    ctx.notes["news_content_lines"] = (key, out)
     return out
 
 

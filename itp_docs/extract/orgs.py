@@ -662,6 +662,10 @@ def _place_index() -> frozenset[str]:
 
 # ----------------------------------------------------------------------- Russian head phrases
 
+# Facts about Russian word forms, cached per form: reading pymorphy's tags (Python properties)
+# for the same words in every document cost more than the rest of the Russian phrase rule.
+
+@lru_cache(maxsize=100_000)
 def _ru_head_parse(word: str, lemma: str):
     for p in ru_parses(word):
         if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") == lemma:
@@ -670,24 +674,60 @@ def _ru_head_parse(word: str, lemma: str):
 
 
 def _ru_agrees(word: str, hp) -> bool:
+    t = hp.tag
+    return _ru_agrees_with(word, t.case, t.number, t.gender)
+
+
+@lru_cache(maxsize=100_000)
+def _ru_agrees_with(word: str, case: str | None, number: str | None, gender: str | None) -> bool:
     for p in ru_parses(word):
         if p.tag.POS not in ("ADJF", "PRTF") or "Apro" in p.tag:
             continue        # каждое, это, наше министерство: pronouns, not part of a name
-        if p.tag.case != hp.tag.case or p.tag.number != hp.tag.number:
+        if p.tag.case != case or p.tag.number != number:
             continue
-        if hp.tag.number == "sing" and p.tag.gender and hp.tag.gender and p.tag.gender != hp.tag.gender:
+        if number == "sing" and p.tag.gender and gender and p.tag.gender != gender:
             continue
         return True
     return False
 
 
+# (tuples, not sets: the collector keeps tracking every set, but not a tuple of strings)
+
+@lru_cache(maxsize=100_000)
+def _ru_cases(word: str) -> tuple[str, ...]:
+    return tuple(ru_case(word))
+
+
+@lru_cache(maxsize=100_000)
+def _ru_pos(word: str, first: int = 0) -> tuple[str | None, ...]:
+    """Parts of speech of a word's parses (of its ``first`` best parses when given)."""
+    ps = ru_parses(word)
+    return tuple({p.tag.POS for p in (ps[:first] if first else ps)})
+
+
+@lru_cache(maxsize=100_000)
+def _ru_plural_of(word: str, lemma: str) -> bool:
+    """Is one of the two best parses of ``word`` a plural of ``lemma``?"""
+    return any(p.tag.number == "plur" and p.normal_form == lemma for p in ru_parses(word)[:2])
+
+
+@lru_cache(maxsize=100_000)
+def _ru_common_first(word: str) -> bool:
+    """Is the best parse a common noun, adjective, verb or adverb (not a place or body)?"""
+    return any(p.tag.POS in ("NOUN", "ADJF", "VERB", "ADVB") and "Orgn" not in p.tag
+               and "Geox" not in p.tag for p in ru_parses(word)[:1])
+
+
+_NOT_IN_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRED", "ADVB", "CONJ", "PREP", "PRCL"})
+
+
 def _ru_in_case(u: Unit, cases: set[str]) -> bool:
     if u.cap and u.lang != "ru":
         return True
-    cs = ru_case(u.norm)
+    cs = _ru_cases(u.norm)
     if not cs:
         return u.cap       # an unknown capitalised word: a name, indeclinable or unanalysed
-    return bool(cs & cases)
+    return not cases.isdisjoint(cs)
 
 
 def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
@@ -769,8 +809,8 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
         if w.norm in d.stops["ru"]:
             break
         if _ru_in_case(w, expect | {"gent"}):
-            pos = {p.tag.POS for p in ru_parses(w.norm)}
-            if pos & {"VERB", "INFN", "GRND", "PRED", "ADVB", "CONJ", "PREP", "PRCL"} and not w.cap:
+            pos = _ru_pos(w.norm)
+            if not _NOT_IN_NAME_POS.isdisjoint(pos) and not w.cap:
                 break
             right = k
             k += 1
@@ -843,8 +883,7 @@ def _coordinated(d: _Doc, h: int) -> list[Candidate]:
         hd = _head_at(d, h, "ru")
         if hd is None or hd[1].part == "place" or hd[0] != h:
             return out
-        if not any(p.tag.number == "plur" and p.normal_form == hd[1].lemmas[-1]
-                   for p in ru_parses(u.norm)[:2]):
+        if not _ru_plural_of(u.norm, hd[1].lemmas[-1]):
             return out
         head_word = hd[1].lemmas[-1]
         head_word = head_word[:1].upper() + head_word[1:]
@@ -1152,10 +1191,10 @@ def _ru_head_index(us) -> int | None:
     noun (Национальному агентству → 1)."""
     hk = heads().get("ru", {})
     for k, u in enumerate(us):
-        if u.lemma in hk and any(p.tag.POS == "NOUN" for p in ru_parses(u.norm)[:2]):
+        if u.lemma in hk and "NOUN" in _ru_pos(u.norm, 2):
             return k
     for k, u in enumerate(us):
-        if any(p.tag.POS == "NOUN" for p in ru_parses(u.norm)[:1]):
+        if "NOUN" in _ru_pos(u.norm, 1):
             return k
     return None
 
@@ -1179,8 +1218,7 @@ def _caps_ok(us: list[Unit], ns: tuple[Unit, ...]) -> bool:
     if len(ns) == 1 and us[0].sent_start and us[0].lang in ("kk", "ru") and not ns[0].upper:
         if us[0].lang == "kk":
             return kk_word(us[0].text).pos in ("PROPN", None)
-        return not any(p.tag.POS in ("NOUN", "ADJF", "VERB", "ADVB") and "Orgn" not in p.tag
-                       and "Geox" not in p.tag for p in ru_parses(us[0].norm)[:1])
+        return not _ru_common_first(us[0].norm)
     return True
 
 
@@ -1338,11 +1376,19 @@ def _latin(d: _Doc) -> list[Candidate]:
     out = []
     units = d.units
     n = len(units)
-    i = 0
     hk = heads()
-    while i < n:
+    # Only capitalised Latin words can start a run: jump from one to the next.
+    starts = [k for k, u in enumerate(units) if u.lang == "lat" and (u.cap or u.upper)]
+    si = 0
+    i = 0
+    while True:
+        while si < len(starts) and starts[si] < i:
+            si += 1
+        if si == len(starts):
+            break
+        i = starts[si]
         u = units[i]
-        if u.lang != "lat" or not (u.cap or u.upper) or "/" in u.raw_gap or "@" in u.raw_gap:
+        if "/" in u.raw_gap or "@" in u.raw_gap:
             i += 1
             continue
         j = i + 1

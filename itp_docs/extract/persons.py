@@ -26,6 +26,7 @@ person carries the same ``normalized`` name, the fullest the document gives.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
@@ -217,14 +218,28 @@ def _recase(new: str, like: str) -> str:
 
 
 def _ending_of(nom: str, lang: str) -> tuple[str, str] | None:
-    """(gender, kind) of the surname ending ``nom`` carries, if any."""
+    """(gender, kind) of the surname ending ``nom`` carries, if any: the longest listed ending,
+    looked up by the word's own endings (one dict lookup per length, not a test per ending)."""
     low = nom.lower()
+    n = len(low)
+    for k, table in _ending_index(lang):
+        if n - k >= 2:
+            hit = table.get(low[n - k:] if k else "")
+            if hit is not None:
+                return hit
+    return None
+
+
+@lru_cache(maxsize=8)
+def _ending_index(lang: str) -> tuple[tuple[int, dict[str, tuple[str, str]]], ...]:
+    """surname_endings.tsv rows of ``lang`` as (length, ending → (gender, kind)), longest first;
+    among equal endings the first row wins, as it did in the list order."""
+    by_len: dict[int, dict[str, tuple[str, str]]] = {}
     for ending, gender, kind in _lex().endings.get(lang, ()):
         if ending.startswith("-"):
             e = ending[1:]
-            if low.endswith(e) and len(low) - len(e) >= 2:
-                return gender, kind
-    return None
+            by_len.setdefault(len(e), {}).setdefault(e, (gender, kind))
+    return tuple(sorted(by_len.items(), key=lambda kv: -kv[0]))
 
 
 def first_name(word: str, lang: str) -> tuple[str, str | None] | None:
@@ -481,6 +496,12 @@ class _Doc:
         self.consumed = [False] * n
         self.terms = roles.term_spans(self.tokens)
         self.capitals = [i for i, t in enumerate(self.tokens) if t.text[:1].isupper()]
+        # name_like without the consumed test, per token (asked many times per token)
+        self._namey = [False] * n
+        terms, toks = self.terms, self.tokens
+        for i in self.capitals:
+            self._namey[i] = _name_like(toks[i].text) and terms[i] is None
+        self._name_gap: list[bool | None] = [None] * n
 
     def lang(self, i: int) -> str:
         lg = self.langs[i]
@@ -500,7 +521,12 @@ class _Doc:
         return self.text[self.tokens[i].end:self.tokens[i + 1].start]
 
     def name_gap(self, i: int) -> bool:
-        return i + 1 < len(self.tokens) and _NAME_GAP.fullmatch(self.gap(i)) is not None
+        if i + 1 >= len(self.tokens):
+            return False
+        ng = self._name_gap[i]
+        if ng is None:
+            ng = self._name_gap[i] = _NAME_GAP.fullmatch(self.gap(i)) is not None
+        return ng
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:
@@ -510,8 +536,7 @@ class _Doc:
 
     def name_like(self, i: int) -> bool:
         # a word that starts a role term (Елбасының, Президенті) is a title, never a name
-        return 0 <= i < len(self.tokens) and not self.consumed[i] and _name_like(self.tokens[i].text) \
-            and self.terms[i] is None
+        return 0 <= i < len(self.tokens) and self._namey[i] and not self.consumed[i]
 
     def surname_ok(self, i: int, after_first: bool, first_plain: bool = True) -> bool:
         if not self.name_like(i):
@@ -961,6 +986,7 @@ def _coref_scan(d: _Doc, persons: list[Person]) -> list[Mention]:
 
 def _group(mentions: list[Mention]) -> list[Person]:
     persons: list[Person] = []
+    starts: dict[int, list[int]] = {}       # id(person) → sorted starts of its mentions
     # fuller names first, so that lone surnames attach to the person they abbreviate
     order = sorted(mentions, key=lambda m: (3 if not m.surname else 0 if m.first else 1 if m.initials else 2,
                                             m.start))
@@ -975,15 +1001,26 @@ def _group(mentions: list[Mention]) -> list[Person]:
             cands = [p for p in cands if (p.first or p.initials)] or cands
         p = None
         if cands:
-            # the nearest person mentioned before (else after) this mention
-            before = [c for c in cands if any(x.start <= m.start for x in c.mentions)]
+            # the nearest person mentioned before (else after) this mention; mention starts are
+            # kept sorted per person so that a document naming one person a thousand times
+            # stays linear
+            pos = m.start
+            before = [c for c in cands if starts[id(c)][0] <= pos]
             pool = before or cands
-            p = max(pool, key=lambda c: max((x.start for x in c.mentions if x.start <= m.start), default=-1))
+            p = max(pool, key=lambda c: _last_at_or_before(starts[id(c)], pos))
         if p is None:
             p = Person(key=_surname_key(m.surname) if m.surname else "", surname=m.surname or "")
             persons.append(p)
+            starts[id(p)] = []
         _absorb(p, m)
+        insort(starts[id(p)], m.start)
     return persons
+
+
+def _last_at_or_before(starts: list[int], pos: int) -> int:
+    """The largest of the sorted ``starts`` that is <= ``pos``, else -1."""
+    k = bisect_right(starts, pos)
+    return starts[k - 1] if k else -1
 
 
 def _absorb(p: Person, m: Mention) -> None:
@@ -1022,6 +1059,19 @@ def _resolve_gender(p: Person) -> None:
 
 # --- stage ----------------------------------------------------------------------------------------
 
+class _Others:
+    """Tokens of the other mentions: ``blocked`` without the tokens ``lo..hi`` of one mention.
+    A view, not a copy: copying the set per mention made a document of many mentions quadratic."""
+
+    __slots__ = ("blocked", "lo", "hi")
+
+    def __init__(self, blocked: set[int], lo: int, hi: int) -> None:
+        self.blocked, self.lo, self.hi = blocked, lo, hi
+
+    def __contains__(self, k: object) -> bool:
+        return k in self.blocked and not (self.lo <= k <= self.hi)  # type: ignore[operator]
+
+
 def run(ctx: Context) -> None:
     mentions, d = find_mentions(ctx)
     persons = _group(mentions)
@@ -1032,7 +1082,7 @@ def run(ctx: Context) -> None:
     blocked = {k for m in mentions for k in range(m.first_i, m.last_i + 1)}
     for m in mentions:
         lang = d.lang(m.first_i)
-        own = blocked - set(range(m.first_i, m.last_i + 1))
+        own = _Others(blocked, m.first_i, m.last_i)
         m.role = roles.find_role(d.text, d.tokens, d.terms, m.first_i, m.last_i,
                                  "kk" if lang == "kk" else ("en" if lang == "lat" else "ru"), own)
     for p in persons:

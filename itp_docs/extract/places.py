@@ -19,6 +19,7 @@ abbreviations of the state (ҚР, РК) become the country's name in the documen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -103,7 +104,7 @@ def _blocked_spans(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _place_in_org(ctx: Context, units: list[Unit], s: int, e: int,
-                  orgs: list[tuple[int, int]]) -> bool | None:
+                  orgs: "_Spans") -> bool | None:
     """For a place at units [s, e) inside an organization name: is it still a place mention?
     None when it is not inside one. It is when the name locates the body: a Kazakh name that
     starts with the place in the genitive, before a place noun or as the state prefix
@@ -112,7 +113,7 @@ def _place_in_org(ctx: Context, units: list[Unit], s: int, e: int,
     Алматы``, ``Министерство финансов Республики Казахстан``). Brand-like uses are not
     (``Алматы әлеуметтік-кәсіпкерлік корпорациясы``, ``Еуразия ұлттық университеті``)."""
     cs, ce = units[s].start, units[e - 1].end
-    org = next(((a, b) for a, b in orgs if a <= cs and ce <= b), None)
+    org = orgs.containing(cs, ce)
     if org is None:
         return None
     ph = _place_heads()
@@ -124,8 +125,45 @@ def _place_in_org(ctx: Context, units: list[Unit], s: int, e: int,
             return True
         return len(units[s:e]) > 1 and units[s].start <= org[0] + 1
     return units[s].start > org[0] + 1
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+
+
+class _Spans:
+    """Character spans asked, for every candidate place, whether one overlaps or contains it.
+
+    Answers what ``any(...)``/``next(...)`` over the list answered, in list order, but in
+    logarithmic time for the usual sorted, non-overlapping lists: a document with thousands of
+    names and places must not cost their product."""
+
+    __slots__ = ("spans", "_starts", "_maxend", "_disjoint")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [a for a, _ in spans]
+        ordered = all(spans[k][0] <= spans[k + 1][0] for k in range(len(spans) - 1))
+        self._maxend: list[int] | None = None
+        self._disjoint = ordered and all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+        if ordered:
+            mx, out = -1, []
+            for _, b in spans:
+                mx = b if b > mx else mx
+                out.append(mx)
+            self._maxend = out
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does any span overlap ``[s, e)``?"""
+        if self._maxend is None:
+            return any(a < e and s < b for a, b in self.spans)
+        k = bisect_left(self._starts, e)        # spans [0, k) start before e
+        return k > 0 and self._maxend[k - 1] > s
+
+    def containing(self, s: int, e: int) -> tuple[int, int] | None:
+        """The first span (in list order) that contains ``[s, e)`` (``s < e``)."""
+        if not self._disjoint:
+            return next(((a, b) for a, b in self.spans if a <= s and e <= b), None)
+        k = bisect_right(self._starts, s) - 1   # the only candidate: the last span starting <= s
+        if k >= 0 and e <= self.spans[k][1]:
+            return self.spans[k]
+        return None
 
 
 def _caps_ok(us: list[Unit], ns: tuple[Unit, ...], ptype: str = "") -> bool:
@@ -169,15 +207,25 @@ def _person_like(units: list[Unit], m: Match) -> bool:
     return nxt.cap and nxt.gap == "" and bool(_SURNAME.search(nxt.norm))
 
 
+@lru_cache(maxsize=1)
+def _fuzz():
+    """rapidfuzz.fuzz, imported on first use (an import statement per candidate costs more
+    than the comparison)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def _pick(matches: list[Match], lang: str, surface: str) -> Match:
     """Among lexicon rows matching the same words, the one in the text's language, spelled most
     like the text (Силиконды алқапта → Силиконды алқап, not Силикон алқабы)."""
-    from rapidfuzz import fuzz
-
     if any(ch.isascii() and ch.isalpha() for ch in surface):
         lang = "lat"        # a Latin-script mention keeps its Latin name (Almaty, not Алматы)
     same = [m for m in matches if m.entry.lang == lang] or [
         m for m in matches if m.entry.lang in ("kk", "ru")] or matches
+    if len(same) == 1:
+        return same[0]
+    fuzz = _fuzz()
     low = surface.lower()
     return max(same, key=lambda m: fuzz.ratio(m.entry.name.lower(), low))
 
@@ -306,19 +354,27 @@ def _ru_adj_sing(word: str, head: str) -> str | None:
     return None
 
 
+class _Units:
+    """What the orgs helper ``_geographic_use`` reads of its document: the units (a class made
+    once, not per document)."""
+
+    def __init__(self, us: list[Unit]) -> None:
+        self.units = us
+
+
 def find(ctx: Context) -> list[tuple[int, int, str, dict[str, Any]]]:
     """Place mentions as (start, end, normalized, attrs), by position."""
     units = doc_units(ctx)
     if not units:
         return []
-    blocked = _blocked_spans(ctx)
-    orgs = [(e.start, e.end) for e in ctx.entities if e.type == "ORG"]
+    blocked = _Spans(_blocked_spans(ctx))
+    orgs = _Spans([(e.start, e.end) for e in ctx.entities if e.type == "ORG"])
     cands: list[tuple[int, int, int, str, dict[str, Any]]] = []   # (start, end, priority, norm, attrs)
 
     def usable(s: int, e: int) -> bool | None:
         """None: not usable; else whether the place is inside an organization name."""
         in_org = _place_in_org(ctx, units, s, e, orgs)
-        if _inside(blocked, units[s].start, units[e - 1].end) or in_org is False:
+        if blocked.overlaps(units[s].start, units[e - 1].end) or in_org is False:
             return None
         return bool(in_org)
 
@@ -367,10 +423,6 @@ def find(ctx: Context) -> list[tuple[int, int, str, dict[str, Any]]]:
     # International bodies used as regions: ТМД елдерінде, стран СНГ.
     from .orgs import _abbr_gazetteer, _geographic_use, _international_ids, org_abbreviations
 
-    class _Units:  # the orgs helper reads .units only
-        def __init__(self, us: list[Unit]) -> None:
-            self.units = us
-
     for m in _abbr_gazetteer().find_doc(ctx, units):
         us = units[m.start:m.end]
         if not all(u.upper for u in us):
@@ -393,11 +445,13 @@ def find(ctx: Context) -> list[tuple[int, int, str, dict[str, Any]]]:
             norm = known[0].name
         cands.append((s, e, 3, norm, attrs))
     out: list[tuple[int, int, str, dict[str, Any]]] = []
-    taken: list[tuple[int, int]] = []
+    # Units already given to a longer candidate (a bytearray: thousands of candidates must not
+    # each be checked against all taken ones); candidates always hold at least one unit.
+    taken = bytearray(len(units) + 1)
     for s, e, _p, norm, attrs in sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[2], c[0])):
-        if any(s < b and a < e for a, b in taken):
+        if taken.find(1, s, e) >= 0:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         out.append((units[s].start, units[e - 1].end, norm, attrs))
     out.sort(key=lambda x: (x[0], x[1]))
     return out

@@ -17,6 +17,7 @@ between spaces are left alone and ignored here).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,8 +26,7 @@ __all__ = ["Quoted", "find_quoted", "doc_quotes", "name_quotes", "is_name_like",
 
 QUOTE_CHARS = "«»“”„\"‹›"
 _Q = re.compile(r"[«»]")
-# Units quotes never cross: lines and table cells.
-_SEGMENT = re.compile(r"[^\n|]+")
+# Quotes never cross a line or a table cell: a segment is a run of characters other than \n and |.
 # A sentence ends between two positions: . ! ? followed by a space and a capital, or the end.
 _SENT_END = re.compile(r"[.!?…](?=\s+[«\"]?[^\W\d_a-zа-яёәғқңөұүһі])")
 _CLAUSE_MARK = re.compile(r"[,;()]")
@@ -54,43 +54,95 @@ def _sentence_between(text: str, a: int, b: int) -> bool:
     return _SENT_END.search(text, a, b) is not None
 
 
-def _segment_quotes(text: str, s0: int, e0: int) -> list[list]:
+def _segment_quotes(text: str, s0: int, e0: int) -> list[tuple[int, int, bool]]:
+    """``(start, end, repaired)`` of the quoted spans of one segment.
+
+    Linear in the number of quotes (a line of thousands of unbalanced quotes must not cost their
+    square): the outermost spans closed so far are kept on a stack, and the spans inside an
+    unclosed quote are found by bisection."""
     stack: list[int] = []
-    spans: list[list] = []        # [start, end, depth, repaired]
+    spans: list[tuple[int, int, bool]] = []
+    tops: list[tuple[int, int, bool]] = []      # outermost spans, in text order
     for m in _Q.finditer(text, s0, e0):
         p = m.start()
         if m.group() == "«":
             stack.append(p)
             continue
         if stack:
-            spans.append([stack.pop(), p + 1, len(stack), False])
+            sp = (stack.pop(), p + 1, False)
+            spans.append(sp)
+            if not stack:
+                tops.append(sp)
             continue
-        # A stray closing quote: the name began with the previous outermost quoted name.
-        tops = [sp for sp in spans if sp[2] == 0 and sp[1] <= p]
+        # A stray closing quote: the name began with the previous outermost quoted name, which
+        # (with everything after it) is now nested in the repaired one.
         if tops:
-            last = max(tops, key=lambda sp: sp[1])
+            last = tops[-1]
             if not _sentence_between(text, last[1], p):
-                for sp in spans:
-                    if sp[0] >= last[0]:
-                        sp[2] += 1
-                spans.append([last[0], p + 1, 0, True])
+                sp = (last[0], p + 1, True)
+                spans.append(sp)
+                tops[-1] = sp
     # Opening quotes never closed: each closes where the last quoted name after it (and before
     # the next unclosed one) closes: АО «Фонд … «Даму» (…), АО «СПК «Алматы» (…).
-    unclosed = list(stack)
-    for k in range(len(unclosed) - 1, -1, -1):
-        o = unclosed[k]
-        limit = unclosed[k + 1] if k + 1 < len(unclosed) else e0
-        inside = sorted(sp for sp in spans if o < sp[0] < limit)
-        # The name ends with the first name nested in it, unless a clause mark comes first:
-        # АО «Холдинг «Зерде» (по согласованию), АО «Казахтелеком» closes after «Зерде».
-        if not inside or _CLAUSE_MARK.search(text, o, inside[0][0]):
-            continue
-        close = inside[0][1]
-        if _sentence_between(text, o, close):
-            continue
-        # The spans inside were found while ``o`` was still open: their depth counts it already.
-        spans.append([o, close, k, True])
+    if stack:
+        found = sorted(spans)
+        starts = [sp[0] for sp in found]
+        for k in range(len(stack) - 1, -1, -1):
+            o = stack[k]
+            limit = stack[k + 1] if k + 1 < len(stack) else e0
+            # The name ends with the first name nested in it, unless a clause mark comes first:
+            # АО «Холдинг «Зерде» (по согласованию), АО «Казахтелеком» closes after «Зерде».
+            j = bisect_right(starts, o)
+            if j == len(found) or found[j][0] >= limit:
+                continue
+            first = found[j]
+            if _CLAUSE_MARK.search(text, o, first[0]):
+                continue
+            close = first[1]
+            if _sentence_between(text, o, close):
+                continue
+            spans.append((o, close, True))
     return spans
+
+
+def _depths(spans: list[tuple[int, int, bool]]) -> list[int]:
+    """For each span, how many other spans (not equal to it) contain it."""
+    n = len(spans)
+    if n <= 48:
+        return [sum(1 for s2, e2, _r in spans if s2 <= s and e <= e2 and (s2, e2) != (s, e))
+                for s, e, _r in spans]
+    # Many quotes: count containing spans with a Fenwick tree over ends, spans taken by start.
+    ends = sorted({e for _s, e, _r in spans})
+    rank = {e: i for i, e in enumerate(ends)}
+    tree = [0] * (len(ends) + 1)
+    order = sorted(range(n), key=lambda i: spans[i][0])
+    same: dict[tuple[int, int], int] = {}
+    for s, e, _r in spans:
+        same[(s, e)] = same.get((s, e), 0) + 1
+    out = [0] * n
+    total = 0
+    k = 0
+    while k < n:
+        start = spans[order[k]][0]
+        group = []
+        while k < n and spans[order[k]][0] == start:
+            group.append(order[k])
+            k += 1
+        for i in group:                 # spans starting at or before this one's start
+            j = rank[spans[i][1]] + 1
+            while j <= len(ends):
+                tree[j] += 1
+                j += j & -j
+            total += 1
+        for i in group:
+            s, e, _r = spans[i]
+            j = rank[e]                 # inserted spans ending before e
+            before = 0
+            while j > 0:
+                before += tree[j]
+                j -= j & -j
+            out[i] = total - before - same[(s, e)]
+    return out
 
 
 def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quoted]:
@@ -99,11 +151,18 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
     out: list[Quoted] = []
     if "«" not in text[start:end] and "»" not in text[start:end]:
         return out
-    for seg in _SEGMENT.finditer(text, start, end):
-        spans = _segment_quotes(text, seg.start(), seg.end())
-        for s, e, _d, r in spans:
-            depth = sum(1 for s2, e2, _x, _y in spans if s2 <= s and e <= e2 and (s2, e2) != (s, e))
+    # Only the segments that hold a quote: jump from quote to quote instead of visiting every
+    # line of the text.
+    q = _Q.search(text, start, end)
+    while q is not None:
+        p = q.start()
+        s0 = max(text.rfind("\n", start, p), text.rfind("|", start, p)) + 1
+        s0 = max(s0, start)
+        e0 = min((x for x in (text.find("\n", p, end), text.find("|", p, end)) if x >= 0), default=end)
+        spans = _segment_quotes(text, s0, e0)
+        for (s, e, r), depth in zip(spans, _depths(spans)):
             out.append(Quoted(s, e, depth, r))
+        q = _Q.search(text, e0, end)
     out.sort(key=lambda q: (q.start, -q.end))
     return out
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Container, Sequence
 
 from .. import lexicon
 from ..lang.analyzer import TOKEN_RE, Token, analyze_word
@@ -118,15 +118,17 @@ def term_spans(tokens: Sequence[Token]) -> list[tuple[int, int, RoleTerm] | None
     index = role_terms()
     out: list[tuple[int, int, RoleTerm] | None] = [None] * len(tokens)
     n = len(tokens)
-    for i, tok in enumerate(tokens):
-        cands = index.get(tok.stem)
+    stems = [t.stem for t in tokens]
+    # Only the few tokens whose stem starts a term are looked at closely.
+    for i in [i for i, st in enumerate(stems) if st in index]:
+        cands = index[stems[i]]
         if not cands:
             continue
         for term in cands:
             k = len(term.keys)
             if i + k > n:
                 continue
-            if all(tokens[i + j].stem == term.keys[j] for j in range(1, k)):
+            if all(stems[i + j] == term.keys[j] for j in range(1, k)):
                 out[i] = (i, i + k, term)
                 break
     return out
@@ -183,7 +185,7 @@ def _tok_lang(tok: Token, default: str) -> str:
 
 # --- before the name ------------------------------------------------------------------------------
 
-def _kk_chain_start(text: str, tokens: Sequence[Token], start: int, blocked: set[int]) -> int:
+def _kk_chain_start(text: str, tokens: Sequence[Token], start: int, blocked: Container[int]) -> int:
     """Leftmost token of the izafet chain that ends with the term starting at ``start``."""
     stops = stop_words("kk")
     cur = start
@@ -295,6 +297,7 @@ def _clean(s: str) -> str:
     return _SPACES.sub(" ", s).strip(" ,;:-–—")
 
 
+@lru_cache(maxsize=50_000)
 def normalize_role(text: str, lang: str) -> str:
     """Citation form of a role phrase: quotes removed, the head put in the nominative."""
     words = text.split()
@@ -338,7 +341,7 @@ def _ru_complement_ok(tok: Token, lang: str) -> bool:
 
 
 def role_before(text: str, tokens: Sequence[Token], terms: Sequence, name_i: int, lang: str,
-                blocked: set[int] | None = None) -> Role | None:
+                blocked: Container[int] | None = None) -> Role | None:
     """The role phrase that ends right before the name starting at token ``name_i``."""
     blocked = blocked or set()
     if name_i == 0:
@@ -440,7 +443,7 @@ _APPOS_END = re.compile(r"[,;.:!?()\n]")
 
 
 def role_after(text: str, tokens: Sequence[Token], terms: Sequence, last_i: int, lang: str,
-               blocked: set[int] | None = None) -> Role | None:
+               blocked: Container[int] | None = None) -> Role | None:
     """An apposition after the name: «Асет Исекешев, министр по инвестициям и развитию,»."""
     blocked = blocked or set()
     n = len(tokens)
@@ -492,14 +495,29 @@ def role_after(text: str, tokens: Sequence[Token], terms: Sequence, last_i: int,
 
 # --- signature blocks -----------------------------------------------------------------------------
 
+def _signature_head(text: str, ns: int) -> bool:
+    """Can the name at ``ns`` stand in a signature: is its line blank before it, or does a run of
+    spaces (``_SIGNATURE_GAP``) separate it from the role? Read backwards from the name only as
+    far as the answer needs: slicing and stripping the whole line per mention made one long line
+    cost quadratic time."""
+    k = ns
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if ns - k >= 3 or (ns > k and text[ns - 1] == "\t"):
+        return True
+    while k > 0 and text[k - 1] != "\n" and text[k - 1].isspace():
+        k -= 1
+    return k == 0 or text[k - 1] == "\n"
+
+
 def role_in_signature(text: str, tokens: Sequence[Token], terms: Sequence, name_i: int,
                       lang: str) -> Role | None:
     """A decree signature: the role on the line(s) before a run of spaces and the signer's name."""
     ns = tokens[name_i].start
+    if not _signature_head(text, ns):
+        return None
     line_start = text.rfind("\n", 0, ns) + 1
     head = text[line_start:ns]
-    if head.strip() and not _SIGNATURE_GAP.search(head):
-        return None
     parts: list[tuple[int, int]] = []
     if head.strip():
         s = line_start + (len(head) - len(head.lstrip()))
@@ -553,7 +571,7 @@ def _token_range(tokens: Sequence[Token], s: int, e: int, limit: int) -> list[in
 
 
 def find_role(text: str, tokens: Sequence[Token], terms: Sequence, first_i: int, last_i: int,
-              lang: str, blocked: set[int] | None = None) -> Role | None:
+              lang: str, blocked: Container[int] | None = None) -> Role | None:
     """The role stated for the name spanning tokens ``first_i..last_i`` (signature, before, after)."""
     return (role_in_signature(text, tokens, terms, first_i, lang)
             or role_before(text, tokens, terms, first_i, lang, blocked)

@@ -21,6 +21,7 @@ from .. import lexicon
 from . import decree as decree_mod
 from . import news as news_mod
 from .context import Context
+from .numbers import trie_regex
 from .layout import (find_dates, is_full_date, line_spans, lex_rows, literal_keys,
                      phrase_pattern, squash, strip_site_name)
 
@@ -90,14 +91,36 @@ def _compiled(where: str, idx: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile(_LEAD + "(?:" + alts + ")", re.I | re.M)
 
 
+@lru_cache(maxsize=1)
+def _key_finder() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """One scan for every prefilter key instead of one substring search per key: a lookahead
+    that finds, at each position, the longest key starting there (the keys that start there
+    too are its prefixes); and for each such key, the rows whose keys occur with it."""
+    rows = _boilerplate_rows()
+    keys = _all_keys()
+    rows_of: dict[str, list[int]] = {}
+    for i, (_, _, ks) in enumerate(rows):
+        for k in ks:
+            rows_of.setdefault(k, []).append(i)
+    # rows picked when the key found at a position is k: rows of k and of all its prefixes
+    picks = {k: tuple(sorted({i for j in keys if k.startswith(j) for i in rows_of[j]})) for k in keys}
+    first = "".join(sorted({k[0] for k in keys}))
+    rx = re.compile(rf"(?=[{re.escape(first)}])(?=({trie_regex(keys)}))")
+    always = tuple(i for i, (_, _, ks) in enumerate(rows) if not ks)
+    return rx, picks, always
+
+
 def _boilerplate_res(text: str) -> dict[str, re.Pattern[str]]:
     """One regex per kind of span over only the rows whose words occur in ``text``: most texts
     hold none or two of them, and a short alternation scans much faster than all of them."""
-    present = {k for k in _all_keys() if k in text}
+    rx, picks, always = _key_finder()
+    idx = set(always)
+    for k in set(rx.findall(text)):
+        idx.update(picks[k])
+    rows = _boilerplate_rows()
     picked: dict[str, list[int]] = {"line": [], "any": [], "tail": []}
-    for i, (where, _, keys) in enumerate(_boilerplate_rows()):
-        if not keys or present.intersection(keys):
-            picked[where].append(i)
+    for i in sorted(idx):
+        picked[rows[i][0]].append(i)
     return {w: _compiled(w, tuple(ix)) for w, ix in picked.items() if ix}
 
 

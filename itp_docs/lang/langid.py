@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -183,8 +183,15 @@ def _strong_of(ev: dict[int, float]) -> int:
 
 
 @lru_cache(maxsize=262_144)
-def _word_evidence(token: str) -> tuple[tuple[tuple[int, float], ...], int]:
-    """Evidence vector of one token as it appears in text, and the language it is a marker of."""
+def _word_evidence(token: str) -> tuple[tuple[tuple[int, float], ...], int, bool]:
+    """Evidence vector of one token as it appears in text, the language it is a marker of, and
+    whether it is a word in capitals (more than one letter)."""
+    caps = len(token) > 1 and token.isupper()
+    ev, strong = _token_evidence(token)
+    return ev, strong, caps
+
+
+def _token_evidence(token: str) -> tuple[tuple[tuple[int, float], ...], int]:
     m = _model()
     tail = token.startswith("-")
     core = _fold_script(token.lstrip("-").translate(_APOS), m)
@@ -225,18 +232,29 @@ def _evidence(text: str) -> _Evidence:
     if _COMBINING.search(text):
         text = unicodedata.normalize("NFC", text)
     text = _SENT_START_RE.sub(_lower_start, text)
+    tokens = _TOKEN_RE.findall(text)
+    counts: dict[str, int] = {}          # a Counter's counts and order, without its overhead
+    _count_elements(counts, tokens)
+    words = len(tokens)
+    totals, strong, n_caps = _sums(counts)
+    if n_caps > 1 and n_caps * 2 > words:
+        # A heading in capitals: its words are ordinary words, not abbreviations or names.
+        totals, strong, _ = _sums(_lowered(counts))
+    return _Evidence(totals, strong, words)
+
+
+def _sums(counts: dict[str, int]) -> tuple[list[float], list[int], int]:
+    """Evidence totals and marker counts per language over word counts (added in the words'
+    order), and how many words are in capitals (abbreviations, or a heading in capitals)."""
     n_langs = len(_model().langs)
     totals = [0.0] * n_langs
     strong = [0] * n_langs
-    counts = Counter(_TOKEN_RE.findall(text))
-    words = sum(counts.values())
-    n_caps = sum(c for t, c in counts.items() if len(t) > 1 and t.isupper())
-    if n_caps > 1 and n_caps * 2 > words:
-        # A heading in capitals: its words are ordinary words, not abbreviations or names.
-        counts = _lowered(counts)
+    n_caps = 0
     word_evidence = _word_evidence
     for tok, cnt in counts.items():
-        ev, s = word_evidence(tok)
+        ev, s, caps = word_evidence(tok)
+        if caps:
+            n_caps += cnt
         if cnt == 1:
             for i, v in ev:
                 totals[i] += v
@@ -245,13 +263,14 @@ def _evidence(text: str) -> _Evidence:
                 totals[i] += v * cnt
         if s >= 0:
             strong[s] += cnt
-    return _Evidence(totals, strong, words)
+    return totals, strong, n_caps
 
 
-def _lowered(counts: Counter) -> Counter:
-    out: Counter = Counter()
+def _lowered(counts: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
     for t, c in counts.items():
-        out[t.lower()] += c
+        low = t.lower()
+        out[low] = out.get(low, 0) + c
     return out
 
 
@@ -259,14 +278,21 @@ def _label_scores(e: _Evidence) -> dict[str, float]:
     t = e.totals
     n = len(_PROJECT)
     return {"kk": t[0], "ru": t[1], "kk-Latn": t[2],
-            "other": max((v for v in t[n:]), default=0.0)}
+            "other": max(t[n:], default=0.0)}
 
 
 def _decide(e: _Evidence) -> tuple[str, bool]:
     """Label and whether the text carried evidence of its own (False: borrow a neighbour's)."""
-    ls = _label_scores(e)
-    ranked = sorted(ls.items(), key=lambda kv: -kv[1])
-    (best, b), (_, second) = ranked[0], ranked[1]
+    t = e.totals
+    vals = (t[0], t[1], t[2], max(t[3:], default=0.0))     # _label_scores, in LABELS order
+    # the first best label and the best score among the others (what a stable sort by score
+    # would rank first and second)
+    bi, b = 0, vals[0]
+    for k in (1, 2, 3):
+        if vals[k] > b:
+            bi, b = k, vals[k]
+    second = max(v for k, v in enumerate(vals) if k != bi)
+    best = LABELS[bi]
     if b <= 0:
         return "other", False
     if best == "other":
