@@ -122,9 +122,9 @@ def _index_one(writer, task: Task, max_bytes: int) -> tuple[str, str, int, int]:
 
 
 def _new_writer(ix):
-    from whoosh.writing import SegmentWriter
+    from .writer import FastSegmentWriter
 
-    return SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
+    return FastSegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
 
 
 def _finish_writer(writer):
