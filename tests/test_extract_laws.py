@@ -135,3 +135,48 @@ def test_stage_entities_and_citations():
         ("LAW", "636", "ҚР Үкіметінің 2014 жылғы 9 маусымдағы № 636 қаулысы"),
         ("LAW", None, "Закон «О связи»"),
     ]
+
+
+@pytest.mark.parametrize("text, expect", [
+    # the state in the nominative between the number and the kind word (Kazakh izafet)
+    ("«Мемлекеттік сатып алу туралы» 2015 жылғы 4 желтоқсандағы № 434-V Қазақстан Республикасы "
+     "Заңының 5-бабына сәйкес", {"kind": "law", "number": "434-V", "date": "2015-12-04",
+                                 "issuer": "Қазақстан Республикасы", "title": "Мемлекеттік сатып алу туралы"}),
+    ("2016 жылғы 6 сәуірдегі № 480-V ҚР Заңына сәйкес", {"kind": "law", "number": "480-V", "issuer": "ҚР"}),
+    # commas inside a ministry's name, when the issuer ends at от / №
+    ("приказом Министра национальной экономики, торговли и интеграции Республики Казахстан "
+     "от 3 марта 2021 года № 12", {"kind": "order", "number": "12", "date": "2021-03-03",
+                                    "issuer": "Министр национальной экономики, торговли и интеграции Республики Казахстан"}),
+    ("министрінің 2021 жылғы 3 наурыздағы № 12 бұйрығы", {"kind": "order", "number": "12"}),
+    # heads of departments and committees issue orders too
+    ("утверждены приказом руководителя управления от 2 июля 2021 года № 7-НҚ", {"kind": "order", "number": "7-НҚ"}),
+    ("Комитет төрағасының 2021 жылғы 2 шілдедегі № 7 бұйрығымен", {"kind": "order", "number": "7"}),
+])
+def test_issuers_with_state_words_commas_and_department_heads(text, expect):
+    acts = find_acts(text)
+    assert len(acts) == 1, acts
+    for k, v in expect.items():
+        assert acts[0][2][k] == v, (k, acts[0][2])
+
+
+def test_issuer_comma_without_a_date_or_number_ends_the_issuer():
+    (_s, _e, a), = find_acts("согласно Указу Президента, Правительство решило")
+    assert a["issuer"] == "Президент"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("«Бюджет туралы» 2019 жылғы 4 желтоқсандағы № 275-VI Қазақстан Республикасы Заңына сәйкес. "
+     "Бағдарлама «Бюджет туралы» Қазақстан Республикасы Заңының талаптарына сай.", "275-VI"),
+    ("Закон Республики Казахстан от 4 декабря 2019 года № 275-VI «О бюджете». Программа отвечает "
+     "требованиям Закона Республики Казахстан «О бюджете».", "275-VI"),
+])
+def test_a_later_mention_by_title_takes_the_number_of_the_full_citation(text, number):
+    acts = find_acts(text)
+    assert len(acts) == 2 and all(a["number"] == number for _s, _e, a in acts), acts
+
+
+def test_a_title_alone_is_not_given_a_number_from_another_act():
+    acts = find_acts("«Бюджет туралы» Қазақстан Республикасы Заңы және «Салық туралы» 2017 жылғы 25 "
+                     "желтоқсандағы № 120-VI Кодекс.")
+    assert all(a.get("number") in (None, "120-VI") for _s, _e, a in acts)
+    assert not any(a.get("number") == "120-VI" and "Бюджет" in (a.get("title") or "") for _s, _e, a in acts)

@@ -199,3 +199,14 @@ def test_first_name_forms():
     assert persons.first_name("Юрию", "ru")[0] == "Юрий"
     assert persons.first_name("Бауыржанның", "kk")[0] == "Бауыржан"
     assert persons.first_name("Самрұқ", "kk") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Вчера глава Astana Hub Магжан Мадиев представил программу.", "Магжан Мадиев"),
+    ("Бүгін Astana Hub Магжан Мадиев жаңа бағдарламаны таныстырды.", "Магжан Мадиев"),
+    ("Директор Tech Garden Айдос Жумагулов выступил с докладом.", "Айдос Жумагулов"),
+])
+def test_a_latin_name_before_a_cyrillic_person_is_not_a_given_name(text, name):
+    from itp_docs.extract.pipeline import extract_text
+    got = [e.normalized for e in extract_text(text).entities if e.type == "PERSON"]
+    assert got == [name]

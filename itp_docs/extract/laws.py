@@ -277,9 +277,10 @@ def _issuer_right(text: str, pos: int) -> tuple[int, str, str, bool, bool] | Non
     """Russian issuer starting at ``pos`` (Правительства Республики Казахстан)."""
     c = _cues()
     words: list[tuple[int, int, str]] = []
+    commas: set[int] = set()       # indexes of words a comma follows
     i = pos
     strong = False
-    while len(words) < 9:
+    while len(words) < 14:
         if _STRONG_STOP.match(text, i):
             strong = True
             break
@@ -291,10 +292,22 @@ def _issuer_right(text: str, pos: int) -> tuple[int, str, str, bool, bool] | Non
             strong = True
             break
         words.append((wm.start(), wm.end(), w))
-        ws = _WS_RIGHT.match(text, wm.end())
-        if ws.end() == wm.end():
+        e = wm.end()
+        if text.startswith(",", e):
+            # a comma inside a body's name (Министра цифрового развития, инноваций и ...);
+            # kept only when the issuer ends at от/№/«, see below
+            commas.add(len(words) - 1)
+            e += 1
+        ws = _WS_RIGHT.match(text, e)
+        if ws.end() == e:
             break
         i = ws.end()
+    if not strong and len(words) > 9:
+        words = words[:9]
+    if not strong:
+        cut = min((k for k in commas if k < len(words)), default=None)
+        if cut is not None:
+            words = words[:cut + 1]
     if not words:
         return None
     first = words[0][2]
@@ -454,6 +467,18 @@ def _chain_kk(text: str, act: _Act) -> int:
             act.parts.append((s, p))
             pos = s
             continue
+        if act.issuer is None and not act.country:
+            # the state in the nominative before the kind word: № 418-V Қазақстан Республикасы Заңы
+            nominative = frozenset(f for f in _cue("country", "kk") if not _GENITIVE.search(f))
+            s = _starts_with_cue(text, p, nominative, left=True)
+            if s is not None and s < p:
+                act.country = True
+                act.issuer = act.issuer_text = text[s:p]
+                act.parts.append((s, p))
+                pos = s
+                if act.number is None:
+                    first = True        # the number may stand right before the state
+                continue
         if act.issuer is None:
             iss = _issuer_left(text, p, "kk")
             if iss:
@@ -695,7 +720,26 @@ def _find(text: str, hint: str | None = None) -> list[_Act]:
             continue
         out.append(a)
     out.sort(key=lambda a: a.start)
+    _resolve_short_mentions(out)
     return out
+
+
+def _resolve_short_mentions(acts: list[_Act]) -> None:
+    """A later mention by title alone («Ақпараттандыру туралы» Заңы, Закон «Об информатизации»)
+    names the act cited in full earlier in the same text: it takes that act's number and date,
+    so it counts as the same act (and ``law:418-V`` finds both passages)."""
+    full: dict[tuple[str, str], _Act] = {}
+    for a in acts:
+        if not a.title:
+            continue
+        key = (a.kind, " ".join(a.title.lower().split()))
+        if a.number:
+            full.setdefault(key, a)
+        elif key in full:
+            ref = full[key]
+            a.number = ref.number
+            if a.date is None:
+                a.date = ref.date
 
 
 def _coordinated(text: str, act: _Act) -> list[_Act]:

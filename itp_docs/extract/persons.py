@@ -847,7 +847,12 @@ def _extend_left(d: _Doc, m: Mention) -> None:
         return
     added: list[int] = []
     k = m.first_i - 1
+    # a name is written in one script: a Latin word before a Cyrillic name (Astana Hub Магжан
+    # Мадиев) ends another name, and the reverse
+    latin = d.lang(m.first_i) == "lat"
     while k >= 0 and len(added) < MAX_EXTRA_NAMES and d.name_like(k) and _NAME_GAP.fullmatch(d.gap(k)):
+        if (d.lang(k) == "lat") != latin:
+            break
         inf = d.info(k)
         tok = d.tokens[k]
         if inf.blocked or inf.stop or inf.common or inf.nonname or inf.place or tok.text.isupper() \
