@@ -259,8 +259,10 @@ def _print_table(res: Any, facets: bool) -> None:
 @click.option("--facets", is_flag=True, help="Add counts by language, type, year, person and organization.")
 @click.option("--queries", "queries_file", type=click.Path(dir_okay=False),
               help="Run one query per line of this file (or a JSON list of {\"q\": ...}); prints JSON lines.")
+@click.option("--count", is_flag=True,
+              help="Count every matching document exactly (a second pass; otherwise `total` is a lower bound).")
 def search(query: str | None, index_dir: str | None, limit: int, fmt: str, facets: bool,
-           queries_file: str | None) -> None:
+           queries_file: str | None, count: bool) -> None:
     """Search the index in Kazakh, Russian or Latin spelling, inflected or with typos.
 
     Words must all match (AND); "phrases", OR, NOT, -word and filters lang:kk type:decree
@@ -278,9 +280,9 @@ def search(query: str | None, index_dir: str | None, limit: int, fmt: str, facet
     with eng:
         if queries_file:
             for q in _read_queries(queries_file):
-                click.echo(json.dumps(eng.search(q, limit, facets).as_dict(), ensure_ascii=False))
+                click.echo(json.dumps(eng.search(q, limit, facets, count).as_dict(), ensure_ascii=False))
             return
-        res = eng.search(query or "", limit, facets)
+        res = eng.search(query or "", limit, facets, count)
         if fmt == "table":
             _print_table(res, facets)
         elif fmt == "jsonl":

@@ -276,3 +276,14 @@ def test_words_close_together_rank_higher(tmp_path):
     with Engine(tmp_path / "ix") as eng:
         assert names(eng.search("ынтымақтастық меморандум")) == ["near.txt", "far.txt"]
         assert names(eng.search("сотрудничество меморандум")) == ["near.txt", "far.txt"]
+
+
+@pytest.mark.parametrize("q", ["цифрлық", "цифровой", "Baibek", "инновациялық технологиялар паркі"])
+def test_total_is_exact_on_request_and_a_lower_bound_otherwise(engine, q):
+    exact = engine.search(q, limit=1, count=True)
+    assert exact.total_exact and exact.total >= len(exact.hits) >= 1
+    quick = engine.search(q, limit=1)
+    assert [h.source for h in quick.hits] == [h.source for h in exact.hits]
+    assert len(quick.hits) <= quick.total <= exact.total
+    assert quick.total == exact.total or not quick.total_exact
+    assert engine.search(q, limit=200).total == exact.total  # every match shown: counted
