@@ -287,3 +287,27 @@ def test_total_is_exact_on_request_and_a_lower_bound_otherwise(engine, q):
     assert len(quick.hits) <= quick.total <= exact.total
     assert quick.total == exact.total or not quick.total_exact
     assert engine.search(q, limit=200).total == exact.total  # every match shown: counted
+
+
+@pytest.mark.parametrize("q", ["цифрлық Қазақстан", "парк инновационных технологий", "Ұлттық экономика министрлігі",
+                               "Baibek Almaty", "постановление Правительства", "правительства"])
+def test_reranked_candidates_score_as_the_whole_query(engine, q, monkeypatch):
+    """Two-stage ranking (words pick candidates, proximity and phrases re-score them) gives each
+    shown document the score the single AndMaybe query gives it."""
+    from itp_docs.index import search as search_mod
+    from itp_docs.index.expand import plan
+    from itp_docs.index.query import parse
+
+    p = plan(parse(q), engine.searcher, engine.lexmap, engine.vocab)
+    if p.core is None:
+        pytest.skip("no ranking-only part for this query")
+    whole = {h.docnum: h.score for h in engine.searcher.search(p.query, limit=None)}
+    monkeypatch.setattr(search_mod, "RERANK_DEPTH", 3)
+    results, total, _exact = engine._run(p, 1, {}, count=True)   # depth max(3, 4 x 1) = 4
+    assert total == len(whole)
+    shown = [(h.docnum, h.score) for h in results]
+    assert shown
+    for docnum, score in shown:
+        assert score == pytest.approx(whole[docnum])
+    best_whole = max(whole.values())
+    assert shown[0][1] <= best_whole + 1e-9

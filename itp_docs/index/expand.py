@@ -65,6 +65,7 @@ class WordPlan:
     fuzzy: list[str] = field(default_factory=list)     # keys the word was corrected to
     negated: bool = False                              # under NOT: excluded, not matched
     translations: list[str] = field(default_factory=list)  # one-word equivalents' lemmas
+    singles: set[str] = field(default_factory=set)     # every lemma term the word matches by
 
 
 @dataclass
@@ -87,6 +88,8 @@ class Plan:
     filters_only: bool = False
     filters: list[wq.Query] = field(default_factory=list)   # documents must match all of these
     masks: list[wq.Query] = field(default_factory=list)     # documents must match none of these
+    core: wq.Query | None = None       # ``query`` without its ranking-only part, when there is one
+    optional: wq.Query | None = None   # that part: proximity and phrases that add no match
 
 
 class Expander:
@@ -98,6 +101,8 @@ class Expander:
         self.words: list[WordPlan] = []
         self.notes: list[str] = []
         self.kind_filter: str | None = None
+        # phrases that cannot add a match, only rank: scored on the best candidates only
+        self.rank_only: list[wq.Query] = []
         self.last_parts: list[tuple[wq.Query, bool]] = []
 
     # ------------------------------------------------------------------ helpers
@@ -173,6 +178,7 @@ class Expander:
         self.words.append(plan)
         inf = inf or self.info(text)
         alts: list[wq.Query] = []
+        pending: list[tuple[tuple[str, ...], str]] = []
         seen: set[tuple[str, str]] = set()
 
         def add(fieldname: str, t: str, kind: str, boost: float | None = None) -> None:
@@ -193,7 +199,7 @@ class Expander:
             if a.lemma not in plan.primary:
                 plan.primary.append(a.lemma)
         for a in inf.readings:
-            self._translations(a.lemma, widx, add, alts, "translation")
+            self._translations(a.lemma, widx, add, pending, "translation")
         for a in inf.readings:
             k = _bare(a)
             if k:
@@ -208,21 +214,32 @@ class Expander:
                 plan.fuzzy.append(k)
             for a in inf.corrected:
                 add("lemma", a.lemma, "fuzzy", BOOST["fuzzy"])
-                self._translations(a.lemma, widx, add, alts, "fuzzy")
+                self._translations(a.lemma, widx, add, pending, "fuzzy")
             form = self.vocab.form(inf.fuzzy[0][0]) if self.vocab else None
             if form:
                 self.notes.append(f"{text!r} not found; matched similar words such as {form!r}")
+        # A phrase equivalent that holds one of the word's own lemmas or one-word translations
+        # (правительство → "правительство республика казахстан", үкімет → "қазақстан республика
+        # үкімет") matches no document the single term does not, and walking the positions of
+        # such common words for every match is costly: it only ranks (``rank_only``).
+        singles = plan.singles = {t for f, t in seen if f == "lemma"}
+        for equiv, kind in dict.fromkeys(pending):
+            if not singles.intersection(equiv):
+                alts.append(self._phrase(equiv, [widx], kind))
+            else:
+                self.rank_only.append(self._phrase(equiv, [widx], kind))
         if not alts:
             return wq.NullQuery
         return wq.Or(alts)
 
-    def _translations(self, lemma: str, widx: int, add, alts: list, kind: str) -> None:
+    def _translations(self, lemma: str, widx: int, add, pending: list, kind: str) -> None:
+        """One-word equivalents become terms now; phrases wait in ``pending`` (see ``word``)."""
         for equiv in self.equivalents((lemma,)):
             if len(equiv) == 1:
                 add("lemma", equiv[0], kind, BOOST[kind])
                 self.words[widx].translations.append(equiv[0])
             else:
-                alts.append(self._phrase(equiv, [widx], kind))
+                pending.append((equiv, kind))
 
     def equivalents(self, lemmas: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Equivalents of a lemma sequence, and the equivalents of those that are phrases (one
@@ -325,12 +342,18 @@ class Expander:
             kind = "fuzzy" if corrected else "translation"
             for what, val in dict.fromkeys(alts):
                 if what == "phrase":
+                    if not corrected and all(self.words[w].singles.intersection(val) for w in widxs):
+                        # every word of the span already matches one of the phrase's words by
+                        # itself (Ұлттық экономика министрлігі → "министерство национальный
+                        # экономика"): the phrase finds nothing new, it only ranks
+                        self.rank_only.append(self._phrase(val, widxs, kind))
+                        continue
                     qs.append(self._phrase(val, widxs, kind))
                 else:
                     for w in widxs:
                         self.terms.setdefault(("keys", val), set()).add((w, "transliteration"))
                     qs.append(wq.Term("keys", val, boost=BOOST["transliteration"] * (j - i)))
-            out.append(wq.Or(qs))
+            out.append(wq.Or(qs) if len(qs) > 1 else qs[0])
             pos = j
         out.extend(base[pos:])
         return out
@@ -567,13 +590,18 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: Vocab | None) -> Plan:
             rel = wq.Or(should)
             relaxed = wq.And(must + [rel]) if must else rel
     prox = _proximity(ex) if isinstance(root, And) else None
-    if prox is not None:
-        # documents where the words stand close together rank higher; none is excluded
-        q = wq.AndMaybe(q, prox)
+    optional = ([prox] if prox is not None else []) + list(dict.fromkeys(ex.rank_only))
+    core = opt = None
+    if optional and q is not None:
+        # documents where the words stand close together, or form a known phrase, rank
+        # higher; none is excluded (search scores these on the best candidates only)
+        core = q
+        opt = optional[0] if len(optional) == 1 else wq.Or(optional)
+        q = wq.AndMaybe(q, opt)
     filters_only = root is None or not _positive_words(root)
     if q is None and (filters or masks):
         q = wq.Every()
     elif filters_only and isinstance(root, Not):
         q = wq.And([wq.Every(), q])
     notes = list(dict.fromkeys(parsed.notes + ex.notes))
-    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks)
+    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt)

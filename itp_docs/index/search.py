@@ -32,6 +32,7 @@ SNIPPET_CHARS = 240
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 PASSAGE_PRIORITY = {"measure": 0, "clause": 1, "paragraph": 2, "title": 3}
 FACET_DOCS = 2000
+RERANK_DEPTH = 100          # documents re-scored with word proximity (at least 4 x the limit)
 _TEXT_FIELDS = {"exact", "lemma", "keys", "title", "title_keys", "law"}
 
 
@@ -107,13 +108,8 @@ class Engine:
 
     # ------------------------------------------------------------------ search
     def search(self, text: str, limit: int = 10, facets: bool = False, count: bool = False) -> Result:
-        """The best ``limit`` documents for ``text``.
-
-        Whoosh skips blocks of postings that cannot reach the top ``limit``, so it does not know
-        how many documents matched in all; counting them is a second pass over every match (a
-        third of a common word's query time). ``total`` is that exact count when ``count`` is
-        set or when Whoosh knows it anyway, and otherwise a lower bound (``total_exact`` False).
-        """
+        """The best ``limit`` documents for ``text``; ``count`` asks for an exact total (see
+        ``_run``)."""
         parsed = parse(text)
         res = Result(text, notes=list(parsed.notes))
         if parsed.root is None:
@@ -129,17 +125,12 @@ class Engine:
         limit = max(1, limit)
         try:
             kw = self._filter_args(p)
-            results = self.searcher.search(p.query, limit=limit, **kw)
+            results, res.total, res.total_exact = self._run(p, limit, kw, count)
         except Exception as e:  # never a traceback for a query; say what failed instead
             res.notes.append(f"this query could not be run ({type(e).__name__}); try simplifying it")
             return res
-        if results.is_empty() or count or results.has_exact_length():
-            res.total = results.scored_length() if results.is_empty() else len(results)
-        else:
-            res.total = max(results.scored_length(), results.estimated_min_length())
-            res.total_exact = False
         seen: set[int] = set()
-        top = list(results)
+        top = [h for h in results]  # not list(): it asks len(), which counts every match
         matched = self._matched_terms([h.docnum for h in top], p)
         for h in top:
             seen.add(h.docnum)
@@ -157,6 +148,65 @@ class Engine:
         if not res.hits and not p.filters_only:
             res.suggestion = self._suggest(p)
         return res
+
+    def _run(self, p: Plan, limit: int, kw: dict[str, Any], count: bool):
+        """Search; returns (results, total, total is exact).
+
+        With a proximity part, in two stages: the words alone pick the best ``RERANK_DEPTH``
+        documents (a walk over term postings), and only those are scored again with the
+        proximity phrases (a walk over positions, which on common words costs more than the
+        rest of the query). Whoosh may skip blocks of postings that cannot reach the top, so it
+        does not always know how many documents matched; counting them is a second pass over
+        every match. The total is exact when ``count`` is set or when fewer documents matched
+        than were asked for, and otherwise the number of documents Whoosh scored, a lower bound.
+        """
+        asked = limit
+        results = None
+        if p.core is not None and p.optional is not None:
+            asked = max(RERANK_DEPTH, 4 * limit)
+            results = self.searcher.search(p.core, limit=asked, **kw)
+            if results.scored_length() < asked:
+                results = None          # few matches: score them all with the optional part
+                asked = limit
+        if results is None:
+            results = self.searcher.search(p.query, limit=limit, **kw)
+        scored = results.scored_length()
+        if count:
+            total, exact = len(results), True
+        elif scored < asked:
+            total, exact = scored, True
+        else:
+            total, exact = max(scored, getattr(getattr(results, "collector", None), "total", 0) or 0), False
+        if asked > limit:
+            results = self._rerank(results, p.optional, limit)
+        return results, total, exact
+
+    def _rerank(self, first, optional, limit: int):
+        """Add the ``optional`` query's score to each candidate of ``first`` that it matches —
+        what ``AndMaybe(core, optional)`` scores — and keep the best ``limit``. The optional
+        matcher only skips from candidate to candidate (Whoosh's own AndMaybe, even under a
+        filter, walks it along every document the core matches)."""
+        extra: dict[int, float] = {}
+        context = self.searcher.context()
+        cands = sorted(d for _s, d in first.top_n)
+        for sub, offset in self.searcher.leaf_searchers():
+            end = offset + sub.doc_count_all()
+            local = [d - offset for d in cands if offset <= d < end]
+            if not local:
+                continue
+            m = optional.matcher(sub, context)
+            for d in local:
+                if not m.is_active():
+                    break
+                if m.id() < d:
+                    m.skip_to(d)
+                    if not m.is_active():
+                        break
+                if m.id() == d:
+                    extra[d + offset] = m.score()
+        first.top_n = sorted(((s + extra.get(d, 0.0), d) for s, d in first.top_n),
+                             key=lambda x: (-x[0], x[1]))[:limit]
+        return first
 
     def _filter_args(self, p: Plan) -> dict[str, Any]:
         """Numeric filters as document sets (see expand.plan)."""
