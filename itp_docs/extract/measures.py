@@ -171,8 +171,7 @@ def _content_columns(rows: list[list[str]], width: int) -> list[str | None]:
                 scores["amount"][i] += 1
             if lx["agree_bare"].search(c) or _ABBREV.search(c):
                 scores["executors"][i] += 1
-            v = parse_date(_GLUED_YEAR.sub(r"\1 ", c)) if len(c) < 60 else None
-            if v is not None or (lx["recurring"].search(c) and len(c) < 60):
+            if (len(c) < 60 and _date_cell(c)) or (lx["recurring"].search(c) and len(c) < 60):
                 scores["deadline"][i] += 1
             scores["text"][i] += min(len(c), 200) / 200
     n = max(1, len(rows))
@@ -273,15 +272,23 @@ def _section_of(line: str) -> tuple[str, str] | None:
     return num, squash(m.group(4))
 
 
+@lru_cache(maxsize=16_384)
+def _date_cell(cell: str) -> bool:
+    """Whether a cell reads as a date (asked of every cell, and again of the cells a ragged
+    row's realignment tries in each column: cached)."""
+    return parse_date(_GLUED_YEAR.sub(r"\1 ", cell)) is not None
+
+
+@lru_cache(maxsize=65_536)
 def _fit(cell: str, field: str | None) -> float:
-    """How well a cell's content suits a column (for rows that lost cells to a rowspan)."""
+    """How well a cell's content suits a column (for rows that lost cells to a rowspan; a
+    row's cells are tried in several columns, so the answers are cached)."""
     if not cell or field is None:
         return 0.0
     if field == "number":
         return 2.0 if _NUMBER_CELL.match(cell) else -2.0
     if field == "deadline":
-        ok = len(cell) < 60 and (parse_date(_GLUED_YEAR.sub(r"\1 ", cell)) is not None
-                                 or _lex()["recurring"].search(cell))
+        ok = len(cell) < 60 and (_date_cell(cell) or _lex()["recurring"].search(cell))
         return 2.0 if ok else -1.0
     if field == "funding":
         return 2.0 if _BUDGET.search(cell) else -0.5
