@@ -349,3 +349,17 @@ def test_content_lines_without_boilerplate_are_the_non_blank_lines():
         got = news._content_lines(ctx)
         want = [(s, e) for s, e in layout.line_spans(ctx) if t[s:e].strip()]
         assert got == want
+
+
+# --- measures: a line's cells split once ------------------------------------------------------------
+
+def test_row_cells_is_split_cells_of_a_row():
+    from itp_docs.extract import measures
+
+    rnd = random.Random(19)
+    pieces = ["|", "\t", " ", "а", "1.", "Алматы", "жоспар", "", "  |  ", "\u00a0", "\t|\t"]
+    lines = ["| № | Іс-шара | Мерзімі |", "1.\tЖоспар\tАлматы\t2018", "\t", "|", "a|b", "\t\tx"]
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
+    for line in lines:
+        want = measures.split_cells(line) if measures._is_row(line) else None
+        assert measures._row_cells(line) == want, repr(line)

@@ -80,6 +80,17 @@ def _is_row(line: str) -> bool:
     return "\t" in line and sum(1 for c in split_cells(line) if c) >= 3
 
 
+def _row_cells(line: str) -> list[str] | None:
+    """``split_cells(line)`` when ``_is_row(line)``, else None (one split, not two)."""
+    if "|" in line:
+        cells = split_cells(line)
+        return cells if len(cells) >= 2 else None
+    if "\t" in line:
+        cells = split_cells(line)
+        return cells if sum(1 for c in cells if c) >= 3 else None
+    return None
+
+
 # ============================================================================ header
 
 _WORD = re.compile(r"[^\s,.;:()/]+(?:/[^\s,.;:()]+)?|№")
@@ -318,7 +329,7 @@ def _realign(cells: list[str], prev: list[str], cols: list[str | None]) -> list[
         it = iter(cells)
         for i in range(width):
             out.append(prev[i] if i in gaps and i < len(prev) else (next(it, "") if i not in gaps else ""))
-        score = sum(_fit(out[i], cols[i]) for i in range(width))
+        score = sum(map(_fit, out, cols))          # (cols has ``width`` fields, in order)
         if score > best_score:
             best, best_score = out, score
     return best
@@ -336,8 +347,9 @@ def _logical_rows(ctx: Context, first: int, last: int) -> tuple[list[object], in
     broken over several lines joined. Returns the items and the table width."""
     text = ctx.text
     spans = line_spans(ctx)
-    counts = Counter(len(split_cells(text[s:e])) for s, e in spans[first:last + 1]
-                     if _is_row(text[s:e]) and len(split_cells(text[s:e])) >= 3)
+    # the cells of each line that is a row (None for the others), split once
+    row_cells = [_row_cells(text[s:e]) for s, e in spans[first:last + 1]]
+    counts = Counter(len(c) for c in row_cells if c is not None and len(c) >= 3)
     width = counts.most_common(1)[0][0] if counts else 0
     items: list[object] = []
     cur: _Row | None = None
@@ -353,8 +365,8 @@ def _logical_rows(ctx: Context, first: int, last: int) -> tuple[list[object], in
         line = text[s:e]
         if not line.strip():
             continue
-        if _is_row(line):
-            cells = split_cells(line)
+        cells = row_cells[i - first]
+        if cells is not None:
             starts_row = bool(_NUMBER_CELL.match(cells[0])) or not cells[0]
             if cur is not None and len(cur.cells) < width and not (starts_row and cells[0]):
                 cur.cells[-1] = (cur.cells[-1] + "\n" + cells[0]).strip()
