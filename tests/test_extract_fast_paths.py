@@ -230,3 +230,136 @@ def test_decision_is_the_stable_ranking():
         e = langid._Evidence(totals, [rnd.randint(0, 1) for _ in range(n)], rnd.randint(0, 30))
         assert langid._decide(e) == _decide_by_sorting(e)
     assert langid.identify(KK) == "kk" and langid.identify(RU) == "ru"
+
+
+# --- langid: paragraph runs summed once, short blocks cached --------------------------------------
+
+def _paragraphs_absorbing_each(text: str) -> list[tuple[int, int, str]]:
+    """identify_paragraphs as first written: every weak block absorbed (evidence copied and
+    summed position by position, the run decided again) one at a time."""
+    def absorb(group: list, other: list) -> None:
+        ev = langid._Evidence(list(group[2].totals), list(group[2].strong), group[2].words)
+        for i, v in enumerate(other[2].totals):
+            ev.totals[i] += v
+        for i, v in enumerate(other[2].strong):
+            ev.strong[i] += v
+        ev.words += other[2].words
+        group[0], group[1], group[2] = min(group[0], other[0]), max(group[1], other[1]), ev
+        group[3] = langid._decide(ev)[0]
+
+    blocks = []
+    for mt in langid._LINE_RE.finditer(text):
+        seg = mt.group()
+        lead, end = len(seg) - len(seg.lstrip()), len(seg.rstrip())
+        if end <= lead:
+            continue
+        e = langid._evidence(seg[lead:end])
+        label, own = langid._decide(e)
+        blocks.append([mt.start() + lead, mt.start() + end, e, label, langid._alone(e, label, own)])
+    units: list[list] = []
+    for b in blocks:
+        if not b[4] and units and not units[-1][4] and units[-1][5]:
+            absorb(units[-1], b)
+        else:
+            units.append(b + [not b[4]])
+    out: list[list] = []
+    for i, u in enumerate(units):
+        if u[5]:
+            label, own = langid._decide(u[2])
+            if own and langid._alone(u[2], label, own, run=True):
+                out.append(u)
+            else:
+                prev = out[-1] if out else None
+                nxt = units[i + 1] if i + 1 < len(units) else None
+                if nxt is not None and (prev is None or (label == nxt[3] != prev[3])):
+                    absorb(nxt, u)
+                elif prev is not None:
+                    absorb(prev, u)
+                else:
+                    out.append(u)
+        else:
+            out.append(u)
+    return [(b[0], b[1], b[3]) for b in out]
+
+
+def test_paragraph_runs_are_absorbed_like_one_at_a_time():
+    rnd = random.Random(11)
+    lines = (KK + " " + RU).replace(".", ".\n").split("\n") + [
+        "Алматы", "95", "млрд теңге", "Facebook Twitter", "ҚР", "2018 жылғы 5 наурыз", "что", "және",
+        "Правительство РК", "«Самрұқ-Қазына» АҚ", "Бауыржан Байбек", "  ", "", "Hello world", "Сәлем",
+        "Kazakhstan jäne Qazaqstan", "Ўзбекистон", "1.", "|", "Жарлығы"]
+    texts = [KK, RU, KK + "\n" + RU, "\n".join(KK.split()), "\n".join(RU.split())]
+    for _ in range(400):
+        texts.append("\n".join(rnd.choice(lines) for _ in range(rnd.randint(0, rnd.choice((5, 40, 200))))))
+    texts.append("\n".join(rnd.choice(lines) for _ in range(3000)))
+    for t in texts:
+        assert langid.identify_paragraphs(t) == _paragraphs_absorbing_each(t)
+        assert langid.identify_paragraphs(t) == _paragraphs_absorbing_each(t)   # (cache warm)
+
+
+# --- link: overlap tests through sorted disjoint spans ----------------------------------------------
+
+def test_resolve_is_the_scan_of_every_kept_span():
+    from itp_docs.extract import link
+    from itp_docs.extract.model import Entity
+
+    rnd = random.Random(13)
+    types = ["PERSON", "ORG", "LOC", "PROGRAM", "DATE", "MONEY", "PERCENT", "LAW"]
+    for _ in range(3000):
+        size = rnd.choice((10, 40, 300))
+        ents = []
+        for _ in range(rnd.randint(0, rnd.choice((5, 30, 120)))):
+            s = rnd.randint(0, size)
+            e = s + rnd.choice((0, 1, 2, 3, 5, 10, rnd.randint(0, size)))
+            t = rnd.choice(types)
+            attrs = {"in_org": True} if t == "LOC" and rnd.random() < .5 else {}
+            ents.append(Entity(t, s, e, "x", "x", attrs, rnd.choice((1.0, .9, .8, .5))))
+        seen: dict = {}
+        for e in ents:
+            key = (e.type, e.start, e.end)
+            if key not in seen or link._rank(e) < link._rank(seen[key]):
+                seen[key] = e
+        want = link._resolve_plain(list(seen.values()))
+        assert [id(x) for x in link.resolve(ents)] == [id(x) for x in want]
+    # (and on what the stages propose for real text)
+    for text in (KK, RU, KK + "\n" + RU):
+        ctx = build_context(text)
+        from itp_docs.extract.pipeline import stages
+        for name, fn in stages():
+            if name == "link":
+                seen = {}
+                for e in ctx.entities:
+                    key = (e.type, e.start, e.end)
+                    if key not in seen or link._rank(e) < link._rank(seen[key]):
+                        seen[key] = e
+                assert link.resolve(list(ctx.entities)) == link._resolve_plain(list(seen.values()))
+            fn(ctx)
+
+
+# --- news: content lines of a document without boilerplate ----------------------------------------
+
+def test_content_lines_without_boilerplate_are_the_non_blank_lines():
+    from itp_docs.extract import news
+
+    rnd = random.Random(17)
+    pieces = ["а", " ", "\t", "\n", "\u00a0", "Б.", "\u2003", "\r", "\x0c", "«"]
+    for _ in range(2000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        ctx = build_context(t)
+        got = news._content_lines(ctx)
+        want = [(s, e) for s, e in layout.line_spans(ctx) if t[s:e].strip()]
+        assert got == want
+
+
+# --- measures: a line's cells split once ------------------------------------------------------------
+
+def test_row_cells_is_split_cells_of_a_row():
+    from itp_docs.extract import measures
+
+    rnd = random.Random(19)
+    pieces = ["|", "\t", " ", "а", "1.", "Алматы", "жоспар", "", "  |  ", "\u00a0", "\t|\t"]
+    lines = ["| № | Іс-шара | Мерзімі |", "1.\tЖоспар\tАлматы\t2018", "\t", "|", "a|b", "\t\tx"]
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
+    for line in lines:
+        want = measures.split_cells(line) if measures._is_row(line) else None
+        assert measures._row_cells(line) == want, repr(line)

@@ -12,6 +12,8 @@ holds a DATE), except when an identical span of the same type was proposed twice
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+
 from .context import Context
 from .model import Entity
 
@@ -22,6 +24,34 @@ def _rank(e: Entity) -> tuple:
     return (-e.score, -(e.end - e.start), e.start)
 
 
+class _Disjoint:
+    """Spans no two of which overlap (``a.start < b.end and b.start < a.end`` never holds), kept
+    sorted by (start, end). Sorted that way their ends never decrease (a span ending after a later
+    one would overlap it), so among the spans starting before a point the last one reaches
+    furthest: one bisection answers "does anything overlap [s, e)" and "does anything contain
+    [s, e)" where the plain formulation scans every span. Spans must not end before they start.
+    """
+
+    __slots__ = ("spans",)
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.spans, (end,))        # spans starting before ``end``
+        return i > 0 and self.spans[i - 1][1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.spans, (start, _INF))  # spans starting at or before ``start``
+        return i > 0 and self.spans[i - 1][1] >= end
+
+
+_INF = float("inf")
+
+
 def resolve(entities: list[Entity]) -> list[Entity]:
     seen: dict[tuple, Entity] = {}
     for e in entities:
@@ -29,6 +59,43 @@ def resolve(entities: list[Entity]) -> list[Entity]:
         if key not in seen or _rank(e) < _rank(seen[key]):
             seen[key] = e
     unique = list(seen.values())
+    if any(e.end < e.start for e in unique):
+        return _resolve_plain(unique)
+    nested = [e for e in unique if e.type == "LOC" and e.attrs.get("in_org")]
+    names = sorted((e for e in unique if e.type in NAME_TYPES and not (e.type == "LOC" and e.attrs.get("in_org"))),
+                   key=_rank)
+    # (``kept`` holds disjoint names; the ORGs among them and the rest are indexed apart, for
+    # the nested places, which may lie inside an ORG but must not overlap anything else)
+    kept: list[Entity] = []
+    all_kept, orgs, not_orgs = _Disjoint(), _Disjoint(), _Disjoint()
+    for e in names:
+        if not all_kept.overlaps(e.start, e.end):
+            kept.append(e)
+            all_kept.add(e.start, e.end)
+            (orgs if e.type == "ORG" else not_orgs).add(e.start, e.end)
+    for e in nested:
+        # kept when an organization really contains it; dropped if it clashes with anything else
+        if orgs.contains(e.start, e.end) and not not_orgs.overlaps(e.start, e.end):
+            kept.append(e)
+            not_orgs.add(e.start, e.end)
+    others = [e for e in unique if e.type not in NAME_TYPES]
+    # Same-type overlaps among number-like entities: the longer wins (a period over its years).
+    others.sort(key=_rank)
+    kept_other: list[Entity] = []
+    by_type: dict[str, _Disjoint] = {}
+    for e in others:
+        d = by_type.get(e.type)
+        if d is None:
+            d = by_type[e.type] = _Disjoint()
+        elif d.overlaps(e.start, e.end):
+            continue
+        kept_other.append(e)
+        d.add(e.start, e.end)
+    return sorted(kept + kept_other, key=lambda x: (x.start, x.end, x.type))
+
+
+def _resolve_plain(unique: list[Entity]) -> list[Entity]:
+    """``resolve`` as plain scans of every kept span (the reference for the indexed version)."""
     nested = [e for e in unique if e.type == "LOC" and e.attrs.get("in_org")]
     names = sorted((e for e in unique if e.type in NAME_TYPES and not (e.type == "LOC" and e.attrs.get("in_org"))),
                    key=_rank)

@@ -80,6 +80,17 @@ def _is_row(line: str) -> bool:
     return "\t" in line and sum(1 for c in split_cells(line) if c) >= 3
 
 
+def _row_cells(line: str) -> list[str] | None:
+    """``split_cells(line)`` when ``_is_row(line)``, else None (one split, not two)."""
+    if "|" in line:
+        cells = split_cells(line)
+        return cells if len(cells) >= 2 else None
+    if "\t" in line:
+        cells = split_cells(line)
+        return cells if sum(1 for c in cells if c) >= 3 else None
+    return None
+
+
 # ============================================================================ header
 
 _WORD = re.compile(r"[^\s,.;:()/]+(?:/[^\s,.;:()]+)?|№")
@@ -171,8 +182,7 @@ def _content_columns(rows: list[list[str]], width: int) -> list[str | None]:
                 scores["amount"][i] += 1
             if lx["agree_bare"].search(c) or _ABBREV.search(c):
                 scores["executors"][i] += 1
-            v = parse_date(_GLUED_YEAR.sub(r"\1 ", c)) if len(c) < 60 else None
-            if v is not None or (lx["recurring"].search(c) and len(c) < 60):
+            if (len(c) < 60 and _date_cell(c)) or (lx["recurring"].search(c) and len(c) < 60):
                 scores["deadline"][i] += 1
             scores["text"][i] += min(len(c), 200) / 200
     n = max(1, len(rows))
@@ -273,15 +283,23 @@ def _section_of(line: str) -> tuple[str, str] | None:
     return num, squash(m.group(4))
 
 
+@lru_cache(maxsize=16_384)
+def _date_cell(cell: str) -> bool:
+    """Whether a cell reads as a date (asked of every cell, and again of the cells a ragged
+    row's realignment tries in each column: cached)."""
+    return parse_date(_GLUED_YEAR.sub(r"\1 ", cell)) is not None
+
+
+@lru_cache(maxsize=65_536)
 def _fit(cell: str, field: str | None) -> float:
-    """How well a cell's content suits a column (for rows that lost cells to a rowspan)."""
+    """How well a cell's content suits a column (for rows that lost cells to a rowspan; a
+    row's cells are tried in several columns, so the answers are cached)."""
     if not cell or field is None:
         return 0.0
     if field == "number":
         return 2.0 if _NUMBER_CELL.match(cell) else -2.0
     if field == "deadline":
-        ok = len(cell) < 60 and (parse_date(_GLUED_YEAR.sub(r"\1 ", cell)) is not None
-                                 or _lex()["recurring"].search(cell))
+        ok = len(cell) < 60 and (_date_cell(cell) or _lex()["recurring"].search(cell))
         return 2.0 if ok else -1.0
     if field == "funding":
         return 2.0 if _BUDGET.search(cell) else -0.5
@@ -311,7 +329,7 @@ def _realign(cells: list[str], prev: list[str], cols: list[str | None]) -> list[
         it = iter(cells)
         for i in range(width):
             out.append(prev[i] if i in gaps and i < len(prev) else (next(it, "") if i not in gaps else ""))
-        score = sum(_fit(out[i], cols[i]) for i in range(width))
+        score = sum(map(_fit, out, cols))          # (cols has ``width`` fields, in order)
         if score > best_score:
             best, best_score = out, score
     return best
@@ -329,8 +347,9 @@ def _logical_rows(ctx: Context, first: int, last: int) -> tuple[list[object], in
     broken over several lines joined. Returns the items and the table width."""
     text = ctx.text
     spans = line_spans(ctx)
-    counts = Counter(len(split_cells(text[s:e])) for s, e in spans[first:last + 1]
-                     if _is_row(text[s:e]) and len(split_cells(text[s:e])) >= 3)
+    # the cells of each line that is a row (None for the others), split once
+    row_cells = [_row_cells(text[s:e]) for s, e in spans[first:last + 1]]
+    counts = Counter(len(c) for c in row_cells if c is not None and len(c) >= 3)
     width = counts.most_common(1)[0][0] if counts else 0
     items: list[object] = []
     cur: _Row | None = None
@@ -346,8 +365,8 @@ def _logical_rows(ctx: Context, first: int, last: int) -> tuple[list[object], in
         line = text[s:e]
         if not line.strip():
             continue
-        if _is_row(line):
-            cells = split_cells(line)
+        cells = row_cells[i - first]
+        if cells is not None:
             starts_row = bool(_NUMBER_CELL.match(cells[0])) or not cells[0]
             if cur is not None and len(cur.cells) < width and not (starts_row and cells[0]):
                 cur.cells[-1] = (cur.cells[-1] + "\n" + cells[0]).strip()

@@ -351,9 +351,14 @@ def _content_lines(ctx: Context) -> list[tuple[int, int]]:
         return got[1]
     text = ctx.text
     out = []
-    for s, e in line_spans(ctx):
-        if text[s:e].strip() and not any(a <= s and e <= b for a, b in _stripped_ignores(ctx, s, e)):
-            out.append((s, e))
+    if not ctx.ignore_spans:        # (nothing to be inside: every non-blank line)
+        for s, e in line_spans(ctx):
+            if not text[s:e].isspace() and s < e:
+                out.append((s, e))
+    else:
+        for s, e in line_spans(ctx):
+            if text[s:e].strip() and not any(a <= s and e <= b for a, b in _stripped_ignores(ctx, s, e)):
+                out.append((s, e))
     ctx.notes["news_content_lines"] = (key, out)
     return out
 

@@ -37,6 +37,7 @@ import unicodedata
 from collections import _count_elements  # type: ignore[attr-defined]
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add as _plus
 
 from .. import lexicon
 
@@ -221,10 +222,10 @@ class _Evidence:
     words: int
 
     def add(self, other: "_Evidence") -> None:
-        for i, v in enumerate(other.totals):
-            self.totals[i] += v
-        for i, v in enumerate(other.strong):
-            self.strong[i] += v
+        # (element by element, as ``self.totals[i] += v`` would: the same sums; the lists are
+        # replaced, so an evidence must not share them with another)
+        self.totals = list(map(_plus, self.totals, other.totals))
+        self.strong = list(map(_plus, self.strong, other.strong))
         self.words += other.words
 
 
@@ -358,19 +359,33 @@ def identify_paragraphs(text: str) -> list[tuple[int, int, str]]:
         end = len(seg.rstrip())
         if end <= lead:
             continue
-        e = _evidence(seg[lead:end])
-        label, own = _decide(e)
-        blocks.append([mt.start() + lead, mt.start() + end, e, label, _alone(e, label, own)])
+        block = seg[lead:end]
+        e, label, alone = (_block_cached if len(block) <= _BLOCK_CACHE_CHARS else _block)(block)
+        blocks.append([mt.start() + lead, mt.start() + end, e, label, alone])
     # Runs of blocks that cannot stand alone are combined; a run that still cannot stand alone
     # joins a neighbour: the preceding block, or the following one when there is none or when
     # the run itself reads like the following block and not like the preceding one (a Kazakh
     # caption above a Kazakh paragraph that follows a Russian one).
+    # (A run's evidence is summed in place into a copy of its first block's and decided once at
+    # the end of the run: what absorbing its blocks one by one, deciding each time, gives.)
     units: list[list] = []
+    run: list | None = None                   # the run being summed, its evidence a copy
     for b in blocks:
         if not b[4] and units and not units[-1][4] and units[-1][5]:
-            _absorb(units[-1], b)
+            if run is not units[-1]:
+                run = units[-1]
+                e = run[2]
+                run[2] = _Evidence(list(e.totals), list(e.strong), e.words)
+            run[0] = min(run[0], b[0])
+            run[1] = max(run[1], b[1])
+            run[2].add(b[2])
         else:
+            if run is not None:
+                run[3] = _decide(run[2])[0]
+                run = None
             units.append(b + [not b[4]])      # [5]: is a run of weak blocks
+    if run is not None:
+        run[3] = _decide(run[2])[0]
     out: list[list] = []
     i = 0
     while i < len(units):
@@ -392,6 +407,20 @@ def identify_paragraphs(text: str) -> list[tuple[int, int, str]]:
             out.append(u)
         i += 1
     return [(b[0], b[1], b[3]) for b in out]
+
+
+_BLOCK_CACHE_CHARS = 200    # short blocks (menu items, table cells, list lines) repeat
+
+
+def _block(text: str) -> tuple[_Evidence, str, bool]:
+    """Evidence of one block, its label and whether it stands alone (the result is shared when
+    cached: never changed in place)."""
+    e = _evidence(text)
+    label, own = _decide(e)
+    return e, label, _alone(e, label, own)
+
+
+_block_cached = lru_cache(maxsize=16_384)(_block)
 
 
 def _alone(e: _Evidence, label: str, own: bool, run: bool = False) -> bool:
