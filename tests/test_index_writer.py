@@ -82,3 +82,35 @@ def test_fast_writer_writes_the_same_index(tmp_path):
             hits_a = [(h["doc_id"], round(h.score, 6)) for h in sa.search(Term(f, term), limit=None)]
             hits_b = [(h["doc_id"], round(h.score, 6)) for h in sb.search(Term(f, term), limit=None)]
             assert hits_a == hits_b and hits_a
+
+
+def test_writers_of_one_index_do_not_delete_each_others_temporary_files(tmp_path):
+    """Each parallel worker finishes its own segment; the first to finish must not take the
+    others' temporary column files with it (stock Whoosh shares one temporary folder)."""
+    from itp_docs.index.build import _finish_writer
+
+    ix = windex.create_in(str(tmp_path), build_schema())
+    a, b = FastSegmentWriter(ix, _lk=False), FastSegmentWriter(ix, _lk=False)
+    for w, (lang, text) in ((a, ("kk", TEXTS["kk"])), (b, ("ru", TEXTS["ru"]))):
+        toks = analyze(text, "auto")
+        w.add_document(doc_id=lang, exact=PreAnalyzed(toks), lemma=PreAnalyzed(toks),
+                       keys=PreAnalyzed(toks), lang=lang)
+    seg_a = _finish_writer(a)
+    seg_b = _finish_writer(b)          # failed with FileNotFoundError on a shared temp folder
+    assert seg_a is not None and seg_b is not None
+    assert not list(tmp_path.glob("*.tmp*"))
+
+
+def test_stale_temporary_folders_are_removed_by_the_next_build(tmp_path):
+    from itp_docs.index import build
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Алматы қаласының әкімі Бауыржан Байбек.", encoding="utf-8")
+    ix = tmp_path / "ix"
+    build.update([str(doc)], ix)
+    stale = ix / "MAIN.tmp-99999-1"
+    stale.mkdir()
+    (stale / "x.ctmp").write_bytes(b"left by a killed worker")
+    doc.write_text("Алматы қаласының әкімі Бауыржан Байбек мәлімдеді.", encoding="utf-8")
+    build.update([str(doc)], ix)
+    assert not stale.exists()

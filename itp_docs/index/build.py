@@ -121,6 +121,16 @@ def _index_one(writer, task: Task, max_bytes: int) -> tuple[str, str, int, int]:
         return "skipped", f"could not process ({type(e).__name__}: {e})", 0, 0
 
 
+def _remove_stale_temp(index_dir: Path) -> None:
+    """Temporary folders of writers that were killed (each writer has its own, see
+    writer.FastSegmentWriter); only called under the writer lock, so none is in use."""
+    import shutil
+
+    for d in index_dir.glob("*.tmp-*"):
+        if d.is_dir():
+            shutil.rmtree(d, ignore_errors=True)
+
+
 def _new_writer(ix):
     from .writer import FastSegmentWriter
 
@@ -221,6 +231,7 @@ def update(paths: Iterable[str], index_dir: Path, *, jobs: int = 1, prune: bool 
     t0 = time.perf_counter()
     with store.WriterLock(index_dir):
         ix = store.create_or_open(index_dir, rebuild=rebuild)
+        _remove_stale_temp(index_dir)
         meta = store.read_meta(index_dir)
         roots = list(dict.fromkeys((meta.get("roots") or []) + [str(Path(p)) for p in paths]))
         meta["roots"] = roots

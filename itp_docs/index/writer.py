@@ -18,6 +18,8 @@ The files written are ordinary Whoosh 3 segments; indexes stay readable by any W
 """
 from __future__ import annotations
 
+import copy
+import os
 import zlib
 from pickle import dumps
 
@@ -122,10 +124,31 @@ class _WritingCodec:
         return getattr(self._codec, name)
 
 
+def _private_temp(ix):
+    """The index with a storage whose temporary folders are this writer's own.
+
+    Every Whoosh writer of an index keeps its temporary files in one shared folder
+    (``MAIN.tmp``) and deletes that whole folder when it finishes: with several workers each
+    writing a segment, the first to finish deleted the others' column files. Here each writer
+    gets ``MAIN.tmp-<pid>-<n>``, so the parallel build no longer races on it."""
+    global _WRITERS
+    _WRITERS += 1
+    suffix = f"{os.getpid()}-{_WRITERS}"
+    base = ix.storage
+    storage = copy.copy(base)
+    storage.temp_storage = lambda name=None: base.temp_storage(f"{name or 'tmp'}-{suffix}")
+    private = copy.copy(ix)
+    private.storage = storage
+    return private
+
+
+_WRITERS = 0
+
+
 class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix, **kwargs) -> None:
         kwargs.setdefault("codec", W3Codec(compression=1))
-        super().__init__(ix, **kwargs)
+        super().__init__(_private_temp(ix), **kwargs)
         # the stock writer ignores its poolclass argument; the new pool is still empty
         self.pool = _LeanPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         self.fieldwriter._codec = _WritingCodec(self.codec)
