@@ -118,10 +118,13 @@ def main() -> int:
         print("pathological files (goal: < 2 s per MB; in-process, after one warm-up document,")
         print("so start-up does not dominate these small files; process wall time in brackets):")
         sys.path.insert(0, str(ROOT))
+        from itp_docs import batch
         from itp_docs.extract.pipeline import extract_document
         from itp_docs.load import read_document
 
+        batch.tune_gc()          # as `itp-docs` does at start-up,
         extract_document(read_document(next((ROOT / "corpus").glob("kk_*.txt"))))
+        batch.settle_gc()        # and after its first document
         for label, p in make_pathological(tmp / "bad").items():
             size = p.stat().st_size / 2**20
             times = []

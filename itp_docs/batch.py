@@ -7,6 +7,7 @@ for that file; the rest of the batch goes on.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from dataclasses import dataclass
@@ -15,7 +16,29 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .load import SUPPORTED_SUFFIXES, LoadError, read_document
 
-__all__ = ["Item", "iter_files", "run"]
+__all__ = ["Item", "iter_files", "run", "tune_gc", "settle_gc"]
+
+# Collection thresholds for a batch: the first generation is collected after 50,000 net
+# allocations instead of 700. The pipeline allocates millions of short-lived objects per MB and
+# creates few reference cycles, so the default thresholds mostly re-scan the same live data
+# (lexicons, caches): 30-40% of the time on large files went to the collector.
+GC_THRESHOLDS = (50_000, 20, 100)
+_settled = False
+
+
+def tune_gc() -> None:
+    """Collect garbage less often (see GC_THRESHOLDS); called once per process by the CLI."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def settle_gc() -> None:
+    """After the first document, move everything alive (lexicons, compiled patterns, models)
+    out of the collector's sight: full collections then scan only what documents allocate."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
 
 
 @dataclass
@@ -64,6 +87,8 @@ def _run_one(args: tuple[str, int]) -> Item:
         return Item(source, value=_JOB(doc))
     except Exception as e:  # a bug on one file must not cost the batch
         return Item(source, error=f"could not process ({type(e).__name__}: {e})")
+    finally:
+        settle_gc()
 
 
 def run(paths: Iterable[str | os.PathLike], job: Callable[[Any], Any], *, jobs: int = 1,

@@ -312,7 +312,10 @@ def _read_queries(path: str) -> list[str]:
 
 
 def main() -> None:
+    from .batch import tune_gc
+
     debug = "--debug" in sys.argv
+    tune_gc()
     try:
         cli.main(standalone_mode=False, prog_name="itp-docs")
     except click.exceptions.Abort:

@@ -112,6 +112,7 @@ def _index_one(writer, task: Task, max_bytes: int) -> tuple[str, str, int, int]:
         run(ctx)
         rec = build(doc, ctx, _filestate(sha1, st.st_size, st.st_mtime_ns, task.doc_id), task.doc_id)
         writer.add_document(**rec)
+        batch.settle_gc()
         return "added", "", len(ctx.tokens), len(data)
     except LoadError as e:
         return "skipped", e.reason, 0, 0
