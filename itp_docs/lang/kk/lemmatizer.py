@@ -499,12 +499,13 @@ def _recase(lem: str, word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _russian():
-    """pymorphy3's analyser, loaded on first need (~0.1 s), or None when it is not installed."""
+    """pymorphy3's Russian analyser — the one the Russian lemmatizer shares, so its
+    dictionaries load once per process — or None when pymorphy3 is not installed."""
     try:
-        import pymorphy3
+        from ..ru.lemmatizer import morph
+        return morph()
     except ImportError:  # pragma: no cover - a declared dependency, but degrade gracefully
         return None
-    return pymorphy3.MorphAnalyzer()
 
 
 def _is_russian_form(w: str, our_lemma: str) -> bool:
