@@ -151,7 +151,7 @@ def _finish_writer(writer):
     return None
 
 
-def _worker_main(index_dir: str, tasks, results, max_bytes: int, parent: int) -> None:
+def _worker_main(index_dir: str, tasks, results, max_bytes: int, parent: int, me: int = 0) -> None:
     from whoosh import index as windex
 
     ix = windex.open_dir(index_dir)
@@ -166,7 +166,13 @@ def _worker_main(index_dir: str, tasks, results, max_bytes: int, parent: int) ->
                 continue
             if task is None:
                 break
-            if task == "END":
+            if isinstance(task, tuple) and task[0] == "END" and task[1] != me:
+                # another worker's end of round: that worker is still busy with its last file;
+                # put it back for it (each worker must end each round exactly once)
+                tasks.put(task)
+                time.sleep(0.02)
+                continue
+            if isinstance(task, tuple) and task[0] == "END":
                 results.put(("segment", _finish_writer(writer)))
                 writer = None
                 continue
@@ -189,7 +195,7 @@ def _commit(ix, segments: list, deletes: Iterable[str]) -> None:
     """One atomic step: delete old versions, keep the merge policy, add the new segments."""
     from whoosh.writing import SegmentWriter
 
-    w = SegmentWriter(ix, timeout=30.0)
+    w = SegmentWriter(ix, timeout=30.0, compound=False)   # see writer.FastSegmentWriter
     try:
         for doc_id in deletes:
             w.delete_by_term("doc_id", doc_id)
@@ -335,8 +341,8 @@ def _run_parallel(ix, index_dir, todo: deque, stats, max_bytes, progress, prune_
     ctx = mp.get_context("fork")
     tasks_q = ctx.Queue(maxsize=jobs * 64)
     results_q = ctx.Queue()
-    procs = [ctx.Process(target=_worker_main, args=(str(index_dir), tasks_q, results_q, max_bytes, os.getpid()),
-                         daemon=True) for _ in range(jobs)]
+    procs = [ctx.Process(target=_worker_main, args=(str(index_dir), tasks_q, results_q, max_bytes, os.getpid(), i),
+                         daemon=True) for i in range(jobs)]
     for p in procs:
         p.start()
     try:
@@ -350,16 +356,16 @@ def _run_parallel(ix, index_dir, todo: deque, stats, max_bytes, progress, prune_
                 # feed files until the round is full (count or time), then one END per worker
                 while True:
                     if todo and n < round_files and time.monotonic() - started < round_seconds:
-                        item: Task | str = todo[0]
+                        item: Task | tuple[str, int] = todo[0]
                     elif sent_ends < jobs:
-                        item = "END"
+                        item = ("END", sent_ends)     # addressed: one end of round per worker
                     else:
                         break
                     try:
                         tasks_q.put_nowait(item)
                     except queue.Full:
                         break
-                    if item == "END":
+                    if isinstance(item, tuple):
                         sent_ends += 1
                     else:
                         todo.popleft()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import product
+from typing import Callable
 
 from whoosh import query as wq
 
@@ -93,10 +94,10 @@ class Plan:
 
 
 class Expander:
-    def __init__(self, searcher, lexmap: LexMap, vocab: Vocab | None) -> None:
+    def __init__(self, searcher, lexmap: LexMap, vocab: "Vocab | None | Callable[[], Vocab | None]") -> None:
         self.s = searcher
         self.lexmap = lexmap
-        self.vocab = vocab
+        self._vocab = vocab
         self.terms: dict[tuple[str, str], set[tuple[int, str]]] = {}
         self.words: list[WordPlan] = []
         self.notes: list[str] = []
@@ -111,6 +112,14 @@ class Expander:
             return self.s.doc_frequency(fieldname, text)
         except Exception:
             return 0
+
+    @property
+    def vocab(self) -> Vocab | None:
+        """The fuzzy vocabulary, loaded on first need when given as a callable: most queries
+        have no unknown word, and a large index's vocabulary takes a second to read."""
+        if callable(self._vocab):
+            self._vocab = self._vocab()
+        return self._vocab
 
     def _term(self, fieldname: str, text: str, widx: int, kind: str, boost: float | None = None) -> wq.Term:
         self.terms.setdefault((fieldname, text), set()).add((widx, kind))
@@ -558,7 +567,7 @@ def _numeric(n: Node) -> bool:
     return isinstance(n, Filter) and n.field in NUMERIC_FILTERS
 
 
-def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: Vocab | None) -> Plan:
+def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callable[[], Vocab | None]") -> Plan:
     ex = Expander(searcher, lexmap, vocab)
     root = parsed.root
     # Numeric ranges (year:, amount:, date:) at the top level become document-set filters rather

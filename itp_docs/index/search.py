@@ -89,6 +89,7 @@ class Engine:
         self.lexmap = lexmap_mod.load(self.dir)
         self._vocab: vocab_mod.Vocab | None = None
         self._vocab_loaded = False
+        self._fast = None           # fastscore.FastScorer, made on first search
 
     @property
     def vocab(self) -> vocab_mod.Vocab | None:
@@ -115,7 +116,7 @@ class Engine:
         if parsed.root is None:
             return res
         try:
-            p = plan(parsed, self.searcher, self.lexmap, self.vocab)
+            p = plan(parsed, self.searcher, self.lexmap, lambda: self.vocab)
         except QueryError as e:
             res.notes.append(str(e))
             return res
@@ -160,6 +161,9 @@ class Engine:
         every match. The total is exact when ``count`` is set or when fewer documents matched
         than were asked for, and otherwise the number of documents Whoosh scored, a lower bound.
         """
+        fast = self._fast_run(p, limit, kw)
+        if fast is not None:
+            return fast
         asked = limit
         results = None
         if p.core is not None and p.optional is not None:
@@ -180,6 +184,26 @@ class Engine:
         if asked > limit:
             results = self._rerank(results, p.optional, limit)
         return results, total, exact
+
+    def _fast_run(self, p: Plan, limit: int, kw: dict[str, Any]):
+        """``_run`` with the words' query scored as arrays (see fastscore); None when the query
+        holds something that module does not compute, and Whoosh then runs it."""
+        from whoosh.searching import Results
+
+        from .fastscore import FastScorer, Unsupported
+
+        if self._fast is None:
+            self._fast = FastScorer(self.searcher)
+        rerank = p.core is not None and p.optional is not None
+        q = p.core if rerank else p.query
+        depth = max(RERANK_DEPTH, 4 * limit) if rerank else limit
+        try:
+            top, total = self._fast.top(q, depth, kw.get("filter"), kw.get("mask"))
+        except Unsupported:
+            return None
+        results = Results(self.searcher, q, top)
+        results = self._rerank(results, p.optional, limit) if rerank else results
+        return results, total, True
 
     def _rerank(self, first, optional, limit: int):
         """Add the ``optional`` query's score to each candidate of ``first`` that it matches —
