@@ -355,3 +355,45 @@ def test_array_scoring_equals_whoosh_on_the_judged_queries(engine):
         assert total >= len(whoosh)
         checked += 1
     assert checked > 150
+
+
+def test_array_phrases_equal_whoosh_span_matching(engine):
+    """fastscore's phrase evaluation (doc-id intersection, then positions of those documents
+    only) matches the same documents with the same scores as Whoosh's span matcher, for every
+    phrase the judged queries produce (query phrases, translations, proximity phrases)."""
+    import json
+
+    import numpy as np
+    from whoosh import query as wq
+
+    from itp_docs.index.expand import plan
+    from itp_docs.index.fastscore import FastScorer
+    from itp_docs.index.query import parse
+
+    def phrases(q):
+        if type(q) is wq.Phrase:
+            yield q
+        for sub in getattr(q, "subqueries", None) or ():
+            yield from phrases(sub)
+        for attr in ("a", "b", "child", "query"):
+            sub = getattr(q, attr, None)
+            if isinstance(sub, wq.Query):
+                yield from phrases(sub)
+
+    fs = FastScorer(engine.searcher)
+    queries = [q["q"] for f in ("queries.json", "queries_heldout.json")
+               for q in json.loads((Path(__file__).parent / "data" / f).read_text(encoding="utf-8"))]
+    seen = set()
+    for text in queries + ['"Қазақстан Республикасы"', '"инновациялық технологиялар паркі"']:
+        p = plan(parse(text), engine.searcher, engine.lexmap, engine.vocab)
+        if p.query is None:
+            continue
+        for ph in phrases(p.query):
+            if ph in seen:
+                continue
+            seen.add(ph)
+            m1, s1 = fs._phrase(ph)
+            m2, s2 = fs._by_matcher(ph)
+            assert (m1 == m2).all(), ph
+            assert np.allclose(s1, s2, rtol=1e-9, atol=1e-12), ph
+    assert len(seen) > 40

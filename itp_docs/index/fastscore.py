@@ -127,6 +127,8 @@ class FastScorer:
                 matched &= ~excluded
                 score[~matched] = 0.0       # a node scores only where it matches
             return matched, score * q.boost if q.boost != 1.0 else score
+        if type(q) is wq.Phrase:
+            return self._phrase(q)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return np.zeros(self.n, dtype=bool), np.zeros(self.n)
         if isinstance(q, (wq.AndMaybe, wq.AndNot, wq.Not, wq.DisjunctionMax, wq.Otherwise, wq.Require)):
@@ -153,7 +155,7 @@ class FastScorer:
                 m = reader._terms.matcher(fieldname, btext, field.format, scorer=None)
             except (TermNotFound, KeyError):
                 continue
-            ids, weights = _postings(m)
+            ids, weights, _v = _postings(m)
             if len(ids):
                 ids_parts.append(ids + offset)
                 w_parts.append(weights)
@@ -175,6 +177,89 @@ class FastScorer:
             score[ids] = weights            # Whoosh's WeightScorer
         else:
             raise Unsupported("a weighting other than BM25F")
+        return matched, score
+
+    def _term_arrays(self, fieldname: str, btext: bytes, values: bool):
+        """Live postings of one term over all segments: (global ids, weights, values or None)."""
+        field = self.s.schema[fieldname]
+        ids_parts, w_parts, v_parts = [], [], []
+        for sub, offset in self.leaves:
+            try:
+                m = sub.reader()._terms.matcher(fieldname, btext, field.format, scorer=None)
+            except (TermNotFound, KeyError):
+                continue
+            ids, weights, vals = _postings(m, values)
+            if len(ids):
+                ids_parts.append(ids + offset)
+                w_parts.append(weights)
+                v_parts.extend(vals or ())
+        if not ids_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0), []
+        ids = np.concatenate(ids_parts)
+        weights = np.concatenate(w_parts)
+        keep = self._live[ids]
+        if not keep.all():
+            ids, weights = ids[keep], weights[keep]
+            v_parts = [v for v, k in zip(v_parts, keep) if k] if values else v_parts
+        return ids, weights, v_parts
+
+    def _bm25(self, fieldname: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        B = self.weighting._field_B.get(fieldname, self.weighting.B)
+        K1 = self.weighting.K1
+        idf = self.s.idf(fieldname, btext)
+        avgfl = self.s.avg_field_length(fieldname) or 1
+        fl = self._field_lengths(fieldname)[ids]
+        return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
+
+    def _phrase(self, q) -> tuple[np.ndarray, np.ndarray]:
+        """Whoosh's Phrase (an ordered SpanNear2 with mindist 1): documents holding every word,
+        then, for those only, word positions chained within ``slop``; the score is the sum of
+        the words' BM25F scores, as Whoosh's intersection matcher sums them, times the boost."""
+        matched = np.zeros(self.n, dtype=bool)
+        score = np.zeros(self.n)
+        fieldname = q.fieldname
+        schema = self.s.schema
+        if fieldname not in schema or not hasattr(self.weighting, "K1"):
+            return self._by_matcher(q)
+        field = schema[fieldname]
+        if not field.format or not field.format.supports("positions") or not field.scorable:
+            return self._by_matcher(q)
+        try:
+            btexts = [field.to_bytes(w) for w in q.words]
+        except ValueError:
+            return matched, score
+        reader = self.s.reader()
+        if not btexts or any((fieldname, b) not in reader for b in btexts):
+            return matched, score
+        per_word = [self._term_arrays(fieldname, b, values=True) for b in btexts]
+        cand = per_word[0][0]
+        for ids, _w, _v in per_word[1:]:
+            cand = np.intersect1d(cand, ids, assume_unique=True)
+            if not cand.size:
+                return matched, score
+        where = [np.searchsorted(ids, cand) for ids, _w, _v in per_word]
+        decode = field.format.decode_positions
+        slop = q.slop
+        steps = range(1, slop + 1)
+        ok = np.zeros(cand.size, dtype=bool)
+        for k in range(cand.size):
+            ends = set(decode(per_word[0][2][where[0][k]]))
+            for j in range(1, len(per_word)):
+                nxt = decode(per_word[j][2][where[j][k]])
+                allowed = {e + d for e in ends for d in steps}
+                ends = allowed.intersection(nxt)
+                if not ends:
+                    break
+            ok[k] = bool(ends)
+        docs = cand[ok]
+        if not docs.size:
+            return matched, score
+        matched[docs] = True
+        for (ids, weights, _v), pos, b in zip(per_word, where, btexts):
+            sel = pos[ok]
+            score[docs] += self._bm25(fieldname, b, docs, weights[sel])
+        if q.boost != 1.0:
+            score *= q.boost
         return matched, score
 
     def _by_matcher(self, q) -> tuple[np.ndarray, np.ndarray]:
@@ -228,8 +313,9 @@ class FastScorer:
         return [(float(scores[i]), int(docs[i])) for i in order], total
 
 
-def _postings(m) -> tuple[np.ndarray, np.ndarray]:
-    """All (ids, weights) of a raw term matcher, block by block with Whoosh's decoding."""
+def _postings(m, values: bool = False):
+    """All (ids, weights, values or None) of a raw term matcher, block by block with Whoosh's
+    own decoding."""
     if isinstance(m, ListMatcher):
         ids = np.asarray(m._ids, dtype=np.int64)
         w = m._weights
@@ -237,8 +323,8 @@ def _postings(m) -> tuple[np.ndarray, np.ndarray]:
             weights = np.full(len(ids), m._all_weights if m._all_weights is not None else 1.0)
         else:
             weights = np.asarray(w, dtype=np.float64)
-        return ids, weights
-    ids_parts, w_parts = [], []
+        return ids, weights, (list(m._values) if values else None)
+    ids_parts, w_parts, vals = [], [], []
     while m.is_active():
         if m._data is None:
             m._read_data()
@@ -246,9 +332,13 @@ def _postings(m) -> tuple[np.ndarray, np.ndarray]:
         ids = np.cumsum(np.asarray(raw, dtype=np.int64))    # Whoosh stores id deltas
         if m._weights is None:
             m._read_weights()
+        if values:
+            if m._values is None:
+                m._read_values()
+            vals.extend(m._values)
         ids_parts.append(ids)
         w_parts.append(np.asarray(m._weights, dtype=np.float64))
         m._next_block()
     if not ids_parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    return np.concatenate(ids_parts), np.concatenate(w_parts)
+        return np.zeros(0, dtype=np.int64), np.zeros(0), (vals if values else None)
+    return np.concatenate(ids_parts), np.concatenate(w_parts), (vals if values else None)
