@@ -397,3 +397,15 @@ def test_array_phrases_equal_whoosh_span_matching(engine):
             assert (m1 == m2).all(), ph
             assert np.allclose(s1, s2, rtol=1e-9, atol=1e-12), ph
     assert len(seen) > 40
+
+
+@pytest.mark.parametrize("q", ["amount:>1e9", "amount:1e6..5млрд", "year:2013..2018", "year:>2015",
+                               "date:2013-06", "amount:<1e7", "year:2019"])
+def test_numeric_filter_sets_equal_whoosh(engine, q):
+    from itp_docs.index.expand import plan
+    from itp_docs.index.query import parse
+
+    p = plan(parse(q), engine.searcher, engine.lexmap, engine.vocab)
+    assert p.filters
+    for fq in p.filters:
+        assert engine._docs(fq) == set(engine.searcher.docs_for_query(fq)), fq

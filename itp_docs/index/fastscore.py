@@ -283,6 +283,37 @@ class FastScorer:
             score[idx] = scores
         return matched, score
 
+    def docset(self, q) -> np.ndarray:
+        """The documents ``q`` matches, as a boolean array, without scores: for the numeric
+        filters (``amount:>1e9``, ``year:2013..2018``), whose ranges Whoosh compiles into
+        many terms and term ranges that its own ``docs_for_query`` walks one id at a time."""
+        reader = self.s.reader()
+        if isinstance(q, wq.NumericRange):
+            return self.docset(q._compile_query(reader))
+        if isinstance(q, wq.ConstantScoreQuery):
+            return self.docset(q.child)
+        if type(q) is wq.Or and not any(isinstance(sub, wq.Not) for sub in q.subqueries):
+            out = np.zeros(self.n, dtype=bool)
+            for sub in q.subqueries:
+                out |= self.docset(sub)
+            return out
+        if type(q) is wq.Term or type(q) is wq.TermRange:
+            out = np.zeros(self.n, dtype=bool)
+            field = self.s.schema[q.fieldname] if q.fieldname in self.s.schema else None
+            if field is None:
+                return out
+            if type(q) is wq.Term:
+                texts = [field.to_bytes(q.text)]
+            else:
+                texts = list(q._btexts(reader))
+            for btext in texts:
+                if (q.fieldname, btext) in reader:
+                    ids, _w, _v = self._term_arrays(q.fieldname, btext, values=False)
+                    out[ids] = True
+            return out
+        matched, _score = self.evaluate(q)
+        return matched & self._live
+
     # ------------------------------------------------------------------ top documents
     def top(self, q, limit: int, allow: Any = None, mask: Any = None) -> tuple[list[tuple[float, int]], int]:
         """The best ``limit`` (score, docnum) pairs, best first (ties: lower docnum first, as

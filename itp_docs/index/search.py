@@ -238,15 +238,27 @@ class Engine:
         if p.filters:
             docs: set[int] | None = None
             for fq in p.filters:
-                d = set(self.searcher.docs_for_query(fq))
+                d = self._docs(fq)
                 docs = d if docs is None else docs & d
             kw["filter"] = docs or set()
         if p.masks:
             mask: set[int] = set()
             for mq in p.masks:
-                mask |= set(self.searcher.docs_for_query(mq))
+                mask |= self._docs(mq)
             kw["mask"] = mask
         return kw
+
+    def _docs(self, q) -> set[int]:
+        from .fastscore import FastScorer, Unsupported
+
+        if self._fast is None:
+            self._fast = FastScorer(self.searcher)
+        try:
+            import numpy as np
+
+            return set(np.flatnonzero(self._fast.docset(q)).tolist())
+        except (Unsupported, AttributeError, TypeError, ValueError):
+            return set(self.searcher.docs_for_query(q))
 
     # ------------------------------------------------------------------ one hit
     def _matched_terms(self, docnums: list[int], p: Plan) -> dict[int, list[tuple[str, str]]]:
