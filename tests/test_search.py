@@ -409,3 +409,15 @@ def test_numeric_filter_sets_equal_whoosh(engine, q):
     assert p.filters
     for fq in p.filters:
         assert engine._docs(fq) == set(engine.searcher.docs_for_query(fq)), fq
+
+
+@pytest.mark.parametrize("q, names", [
+    ("person:Сагинтаев type:news", ("Сағынтаев", "Сагинтаев")),
+    ("org:Казахтелеком", ("Қазақтелеком", "Казахтелеком")),
+    ("person:Baibek", ("Байбек",)),
+])
+def test_facet_filters_place_the_passage_at_the_name(engine, q, names):
+    res = engine.search(q, limit=5)
+    assert res.hits
+    for h in res.hits:
+        assert h.highlights and any(n in h.snippet for n in names), (h.source, h.snippet)

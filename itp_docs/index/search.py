@@ -311,6 +311,15 @@ class Engine:
                     if 0 <= pos < len(words):
                         for widx, _k in p.terms[(fieldname, t)]:
                             spans.setdefault(widx, []).append(words[pos])
+        # a facet filter (person:Сагинтаев) has no query word, but its name stands in the text:
+        # its key's positions place the passage and the highlights
+        for key in p.facet_keys:
+            positions = _positions(reader, "keys", key, h.docnum)
+            if positions and words is None:
+                words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+            for pos in positions:
+                if 0 <= pos < len(words or ()):
+                    spans.setdefault(-1, []).append(words[pos])
         matches = {w.text: best.get(w.index, "none") for w in p.words}
         passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
