@@ -40,6 +40,7 @@ MAX_FUZZY = 50
 MIN_FUZZY_KEY = 4
 MAX_CORRECTIONS = 3
 MAX_EQUIVALENTS = 24
+FILTER_WORD = -1        # the word index of terms that stand for a filter, not a query word
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -91,7 +92,6 @@ class Plan:
     masks: list[wq.Query] = field(default_factory=list)     # documents must match none of these
     core: wq.Query | None = None       # ``query`` without its ranking-only part, when there is one
     optional: wq.Query | None = None   # that part: proximity and phrases that add no match
-    facet_keys: list[str] = field(default_factory=list)   # name keys of facet filters
 
 
 class Expander:
@@ -105,7 +105,6 @@ class Expander:
         self.kind_filter: str | None = None
         # phrases that cannot add a match, only rank: scored on the best candidates only
         self.rank_only: list[wq.Query] = []
-        self.facet_keys: list[str] = []     # keys of names in person:/org:/place:/program: filters
         self.last_parts: list[tuple[wq.Query, bool]] = []
 
     # ------------------------------------------------------------------ helpers
@@ -418,7 +417,9 @@ class Expander:
                 alts.append(wq.Term(name, sk, boost=0.8))
             if k:
                 alts.append(wq.Term(name, k))
-                self.facet_keys.append(k)   # where the name stands in the text, for passages
+                # where the name stands in the text (for the passage and highlights); word
+                # index FILTER_WORD: a filter has no query word to report a match for
+                self.terms.setdefault(("keys", k), set()).add((FILTER_WORD, "exact"))
                 if self.vocab is not None and not self._df(name, k) and not (sk and self._df(name, sk)):
                     for k2, _d in self.vocab.near(k, limit=10):
                         alts.append(wq.Term(name, k2, boost=0.5))
@@ -616,5 +617,4 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
     elif filters_only and isinstance(root, Not):
         q = wq.And([wq.Every(), q])
     notes = list(dict.fromkeys(parsed.notes + ex.notes))
-    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt,
-                list(dict.fromkeys(ex.facet_keys)))
+    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt)

@@ -136,6 +136,7 @@ class FastScorer:
         return self._by_matcher(q)
 
     def _term(self, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
+        """Whoosh's Term: BM25F for scorable fields, the posting weight for the others."""
         matched = np.zeros(self.n, dtype=bool)
         score = np.zeros(self.n)
         schema = self.s.schema
@@ -148,35 +149,11 @@ class FastScorer:
             return matched, score
         if (fieldname, btext) not in self.s.reader():
             return matched, score
-        ids_parts, w_parts = [], []
-        for sub, offset in self.leaves:
-            reader = sub.reader()
-            try:
-                m = reader._terms.matcher(fieldname, btext, field.format, scorer=None)
-            except (TermNotFound, KeyError):
-                continue
-            ids, weights, _v = _postings(m)
-            if len(ids):
-                ids_parts.append(ids + offset)
-                w_parts.append(weights)
-        if not ids_parts:
-            return matched, score
-        ids = np.concatenate(ids_parts)
-        weights = np.concatenate(w_parts)
-        keep = self._live[ids]
-        ids, weights = ids[keep], weights[keep]
-        matched[ids] = True
-        if field.scorable and hasattr(self.weighting, "K1"):
-            B = self.weighting._field_B.get(fieldname, self.weighting.B)
-            K1 = self.weighting.K1
-            idf = self.s.idf(fieldname, btext)
-            avgfl = self.s.avg_field_length(fieldname) or 1
-            fl = self._field_lengths(fieldname)[ids]
-            score[ids] = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
-        elif not field.scorable:
-            score[ids] = weights            # Whoosh's WeightScorer
-        else:
+        if field.scorable and not hasattr(self.weighting, "K1"):
             raise Unsupported("a weighting other than BM25F")
+        ids, weights, _v = self._term_arrays(fieldname, btext, values=False)
+        matched[ids] = True
+        score[ids] = self._bm25(fieldname, btext, ids, weights) if field.scorable else weights
         return matched, score
 
     def _term_arrays(self, fieldname: str, btext: bytes, values: bool):

@@ -98,6 +98,15 @@ class Engine:
             self._vocab_loaded = True
         return self._vocab
 
+    @property
+    def fast(self):
+        """The array scorer of this searcher (fastscore.FastScorer), made on first use."""
+        if self._fast is None:
+            from .fastscore import FastScorer
+
+            self._fast = FastScorer(self.searcher)
+        return self._fast
+
     def close(self) -> None:
         self.searcher.close()
 
@@ -190,15 +199,13 @@ class Engine:
         holds something that module does not compute, and Whoosh then runs it."""
         from whoosh.searching import Results
 
-        from .fastscore import FastScorer, Unsupported
+        from .fastscore import Unsupported
 
-        if self._fast is None:
-            self._fast = FastScorer(self.searcher)
         rerank = p.core is not None and p.optional is not None
         q = p.core if rerank else p.query
         depth = max(RERANK_DEPTH, 4 * limit) if rerank else limit
         try:
-            top, total = self._fast.top(q, depth, kw.get("filter"), kw.get("mask"))
+            top, total = self.fast.top(q, depth, kw.get("filter"), kw.get("mask"))
         except Unsupported:
             return None
         results = Results(self.searcher, q, top)
@@ -219,15 +226,8 @@ class Engine:
             if not local:
                 continue
             m = optional.matcher(sub, context)
-            for d in local:
-                if not m.is_active():
-                    break
-                if m.id() < d:
-                    m.skip_to(d)
-                    if not m.is_active():
-                        break
-                if m.id() == d:
-                    extra[d + offset] = m.score()
+            for d in _docs_at(m, local):
+                extra[d + offset] = m.score()
         first.top_n = sorted(((s + extra.get(d, 0.0), d) for s, d in first.top_n),
                              key=lambda x: (-x[0], x[1]))[:limit]
         return first
@@ -249,14 +249,12 @@ class Engine:
         return kw
 
     def _docs(self, q) -> set[int]:
-        from .fastscore import FastScorer, Unsupported
+        import numpy as np
 
-        if self._fast is None:
-            self._fast = FastScorer(self.searcher)
+        from .fastscore import Unsupported
+
         try:
-            import numpy as np
-
-            return set(np.flatnonzero(self._fast.docset(q)).tolist())
+            return set(np.flatnonzero(self.fast.docset(q)).tolist())
         except (Unsupported, AttributeError, TypeError, ValueError):
             return set(self.searcher.docs_for_query(q))
 
@@ -280,15 +278,8 @@ class Engine:
                 m = reader.postings(fieldname, t)
             except Exception:  # the term is in no segment
                 continue
-            for d in order:
-                if not m.is_active():
-                    break
-                if m.id() < d:
-                    m.skip_to(d)
-                    if not m.is_active():
-                        break
-                if m.id() == d:
-                    out[d].append((fieldname, t))
+            for d in _docs_at(m, order):
+                out[d].append((fieldname, t))
         return out
 
     def _hit(self, h, p: Plan, matched: list[tuple[str, str]], partial: bool) -> Hit:
@@ -311,15 +302,6 @@ class Engine:
                     if 0 <= pos < len(words):
                         for widx, _k in p.terms[(fieldname, t)]:
                             spans.setdefault(widx, []).append(words[pos])
-        # a facet filter (person:Сагинтаев) has no query word, but its name stands in the text:
-        # its key's positions place the passage and the highlights
-        for key in p.facet_keys:
-            positions = _positions(reader, "keys", key, h.docnum)
-            if positions and words is None:
-                words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-            for pos in positions:
-                if 0 <= pos < len(words or ()):
-                    spans.setdefault(-1, []).append(words[pos])
         matches = {w.text: best.get(w.index, "none") for w in p.words}
         passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
@@ -387,6 +369,20 @@ class Engine:
             else:
                 out.append(w.text)
         return " ".join(out) if changed else None
+
+
+def _docs_at(m, docnums: list[int]):
+    """Those of the ascending ``docnums`` that matcher ``m`` matches, leaving ``m`` on each one
+    when it is yielded (so the caller can read its score or value)."""
+    for d in docnums:
+        if not m.is_active():
+            return
+        if m.id() < d:
+            m.skip_to(d)
+            if not m.is_active():
+                return
+        if m.id() == d:
+            yield d
 
 
 def _positions(reader, fieldname: str, text: str, docnum: int) -> list[int]:
