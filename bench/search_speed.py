@@ -314,6 +314,19 @@ def cold_runs(cmd_of, queries: list[str], runs: int) -> list[float]:
 
 # --------------------------------------------------------------------------- profiling
 
+def _timer(acc: dict[str, float]):
+    """``timed(name, fn)``: ``fn`` wrapped to add its wall time to ``acc[name]``."""
+    def timed(name, fn):
+        def wrapper(*a, **k):
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                acc[name] = acc.get(name, 0.0) + time.perf_counter() - t0
+        return wrapper
+    return timed
+
+
 def profile_build(files: list[str], warm: list[str], log) -> dict:
     """Seconds per indexing step on ``files``, in this process, with the real build code: each
     step is wrapped where build.py calls it (they are looked up at call time)."""
@@ -328,14 +341,7 @@ def profile_build(files: list[str], warm: list[str], log) -> dict:
         build.update(warm, tmp / "warm", jobs=1, rebuild=True)        # lexicons, caches, imports
         acc: dict[str, float] = {}
 
-        def timed(name, fn):
-            def wrapper(*a, **k):
-                t0 = time.perf_counter()
-                try:
-                    return fn(*a, **k)
-                finally:
-                    acc[name] = acc.get(name, 0.0) + time.perf_counter() - t0
-            return wrapper
+        timed = _timer(acc)
 
         orig = {"read": load_mod.read_document, "ctx": pipeline.build_context, "run": pipeline.run,
                 "record": record.build, "add": SegmentWriter.add_document, "finish": build._finish_writer,
@@ -391,14 +397,7 @@ def profile_queries(eng, queries: dict[str, list[str]], log) -> dict:
 
     acc: dict[str, float] = {}
 
-    def timed(name, fn):
-        def wrapper(*a, **k):
-            t0 = time.perf_counter()
-            try:
-                return fn(*a, **k)
-            finally:
-                acc[name] = acc.get(name, 0.0) + time.perf_counter() - t0
-        return wrapper
+    timed = _timer(acc)
 
     orig_plan, orig_hit, orig_suggest = search_mod.plan, search_mod.Engine._hit, search_mod.Engine._suggest
     orig_search = eng.searcher.search

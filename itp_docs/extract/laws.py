@@ -432,6 +432,13 @@ def _starts_with_cue(text: str, pos: int, forms: frozenset[str], left: bool) -> 
     return None
 
 
+@lru_cache(maxsize=1)
+def _kk_country_nominative() -> frozenset[str]:
+    """The Kazakh state's names not in the genitive (Қазақстан Республикасы, ҚР): standing
+    before the kind word they name the state, not an issuing body."""
+    return frozenset(f for f in _cue("country", "kk") if not _GENITIVE.search(f))
+
+
 def _chain_kk(text: str, act: _Act) -> int:
     """Consume number, date, issuer, addressee and title leftwards; returns the chain start."""
     by_end, by_start = _full_dates(text)
@@ -469,8 +476,7 @@ def _chain_kk(text: str, act: _Act) -> int:
             continue
         if act.issuer is None and not act.country:
             # the state in the nominative before the kind word: № 418-V Қазақстан Республикасы Заңы
-            nominative = frozenset(f for f in _cue("country", "kk") if not _GENITIVE.search(f))
-            s = _starts_with_cue(text, p, nominative, left=True)
+            s = _starts_with_cue(text, p, _kk_country_nominative(), left=True)
             if s is not None and s < p:
                 act.country = True
                 act.issuer = act.issuer_text = text[s:p]
