@@ -193,9 +193,10 @@ def _worker_main(index_dir: str, tasks, results, max_bytes: int, parent: int, me
 
 def _commit(ix, segments: list, deletes: Iterable[str]) -> None:
     """One atomic step: delete old versions, keep the merge policy, add the new segments."""
-    from whoosh.writing import SegmentWriter
+    from .writer import FastSegmentWriter
 
-    w = SegmentWriter(ix, timeout=30.0, compound=False)   # see writer.FastSegmentWriter
+    # merged segments get plain files and posting columns like the workers' (see writer)
+    w = FastSegmentWriter(ix, timeout=30.0)
     try:
         for doc_id in deletes:
             w.delete_by_term("doc_id", doc_id)

@@ -26,6 +26,8 @@ from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from .postcols import SegmentColumns
+
 __all__ = ["FastScorer"]
 
 _BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
@@ -46,6 +48,14 @@ class FastScorer:
         self.context = searcher.context()
         self._lengths: dict[str, np.ndarray] = {}
         self._live = self._live_mask()
+        self._restrict: np.ndarray | None = None     # see scores_at
+        self._cols = [_open_columns(sub.reader()) for sub, _o in self.leaves]
+
+    @property
+    def has_columns(self) -> bool:
+        """Every segment has posting columns: per-document look-ups (matched terms, positions of
+        the shown hits) are array searches rather than walks over Whoosh's blocks."""
+        return bool(self._cols) and all(c is not None for c in self._cols)
 
     # ------------------------------------------------------------------ per-index data
     def _live_mask(self) -> np.ndarray:
@@ -160,9 +170,21 @@ class FastScorer:
         """Live postings of one term over all segments: (global ids, weights, values or None)."""
         field = self.s.schema[fieldname]
         ids_parts, w_parts, v_parts = [], [], []
-        for sub, offset in self.leaves:
+        for i, (sub, offset) in enumerate(self.leaves):
+            terms = sub.reader()._terms
+            cols = self._cols[i]
+            if cols is not None and not values:
+                try:
+                    ti = terms.term_info(fieldname, btext)
+                except (TermNotFound, KeyError):
+                    continue
+                got = cols.get(ti._offset) if ti._inlined is None else None
+                if got is not None:
+                    ids_parts.append(got[0].astype(np.int64) + offset)
+                    w_parts.append(got[1].astype(np.float64))
+                    continue
             try:
-                m = sub.reader()._terms.matcher(fieldname, btext, field.format, scorer=None)
+                m = terms.matcher(fieldname, btext, field.format, scorer=None)
             except (TermNotFound, KeyError):
                 continue
             ids, weights, vals = _postings(m, values)
@@ -208,26 +230,36 @@ class FastScorer:
         reader = self.s.reader()
         if not btexts or any((fieldname, b) not in reader for b in btexts):
             return matched, score
-        per_word = [self._term_arrays(fieldname, b, values=True) for b in btexts]
+        per_word = [self._term_arrays(fieldname, b, values=False) for b in btexts]
         cand = per_word[0][0]
+        if self._restrict is not None:
+            cand = np.intersect1d(cand, self._restrict, assume_unique=True)
         for ids, _w, _v in per_word[1:]:
-            cand = np.intersect1d(cand, ids, assume_unique=True)
             if not cand.size:
-                return matched, score
+                break
+            cand = np.intersect1d(cand, ids, assume_unique=True)
+        if not cand.size:
+            return matched, score
         where = [np.searchsorted(ids, cand) for ids, _w, _v in per_word]
-        decode = field.format.decode_positions
-        slop = q.slop
-        steps = range(1, slop + 1)
+        # the chain of positions, as (candidate index << 32 | position) keys: word j must stand
+        # 1..slop positions after a surviving end of word j - 1 in the same document; positions
+        # of a word are read only for the candidates still alive
+        steps = np.arange(1, q.slop + 1, dtype=np.int64)
+        alive = np.arange(cand.size, dtype=np.int64)
+        ends = np.zeros(0, dtype=np.int64)
+        for j, b in enumerate(btexts):
+            idx, pos = self._positions_of(fieldname, b, cand, alive)
+            keys = (idx << 32) | pos
+            if j:
+                allowed = (ends[:, None] + steps[None, :]).ravel()
+                keys = keys[np.isin(keys, allowed)]
+            ends = keys
+            if not ends.size:
+                break
+            alive = np.unique(ends >> 32)
         ok = np.zeros(cand.size, dtype=bool)
-        for k in range(cand.size):
-            ends = set(decode(per_word[0][2][where[0][k]]))
-            for j in range(1, len(per_word)):
-                nxt = decode(per_word[j][2][where[j][k]])
-                allowed = {e + d for e in ends for d in steps}
-                ends = allowed.intersection(nxt)
-                if not ends:
-                    break
-            ok[k] = bool(ends)
+        if ends.size:
+            ok[np.unique(ends >> 32)] = True
         docs = cand[ok]
         if not docs.size:
             return matched, score
@@ -238,6 +270,139 @@ class FastScorer:
         if q.boost != 1.0:
             score *= q.boost
         return matched, score
+
+    def _values_for(self, fieldname: str, btext: bytes, docs: np.ndarray) -> list:
+        """The posting values (encoded positions) of one term in each of the ascending global
+        ``docs`` (None where the term is absent). With posting columns, only the blocks that hold
+        these documents are read, each found directly from its offset."""
+        field = self.s.schema[fieldname]
+        out: list = [None] * len(docs)
+        for i, (sub, offset) in enumerate(self.leaves):
+            reader = sub.reader()
+            lo = int(np.searchsorted(docs, offset))
+            hi = int(np.searchsorted(docs, offset + reader.doc_count_all()))
+            if lo == hi:
+                continue
+            try:
+                m = reader._terms.matcher(fieldname, btext, field.format, scorer=None)
+            except (TermNotFound, KeyError):
+                continue
+            local = np.asarray(docs[lo:hi], dtype=np.int64) - offset
+            cols = self._cols[i]
+            got = None if cols is None or isinstance(m, ListMatcher) else cols.get(m._startoffset)
+            if got is None:
+                ids, _w, vals = _postings(m, values=True)
+                blocks, bl = None, 0
+            else:
+                ids, _w, blocks = got
+                bl, vals = cols.blocklimit, None
+            if not len(ids):
+                continue
+            k = np.searchsorted(ids, local)
+            present = (k < len(ids)) & (ids[np.minimum(k, len(ids) - 1)] == local)
+            current = -1
+            for j, kk, here in zip(range(lo, hi), k.tolist(), present.tolist()):
+                if not here:
+                    continue
+                if blocks is None:
+                    out[j] = vals[kk]
+                    continue
+                b = kk // bl
+                if b != current:
+                    m._goto(int(blocks[b]))
+                    m._read_values()
+                    current = b
+                out[j] = m._values[kk - b * bl]
+        return out
+
+    def _positions_of(self, fieldname: str, btext: bytes, docs: np.ndarray, which: np.ndarray):
+        """Every position of one term in the documents ``docs[which]`` (``docs`` ascending global
+        numbers, ``which`` ascending indices into it), as two arrays (index into ``docs``,
+        position), from the posting columns where a segment has them."""
+        field = self.s.schema[fieldname]
+        sel_docs = docs[which]
+        idx_parts, pos_parts = [], []
+        for i, (sub, offset) in enumerate(self.leaves):
+            reader = sub.reader()
+            lo = int(np.searchsorted(sel_docs, offset))
+            hi = int(np.searchsorted(sel_docs, offset + reader.doc_count_all()))
+            if lo == hi:
+                continue
+            cols = self._cols[i]
+            got = None
+            if cols is not None:
+                try:
+                    ti = reader._terms.term_info(fieldname, btext)
+                except (TermNotFound, KeyError):
+                    continue
+                if ti._inlined is None:
+                    got = cols.positions(ti._offset)
+            if got is None:
+                decode = field.format.decode_positions
+                for j, v in zip(which[lo:hi].tolist(), self._values_for(fieldname, btext, sel_docs[lo:hi])):
+                    if v is not None:
+                        p = decode(v)
+                        idx_parts.append(np.full(len(p), j, dtype=np.int64))
+                        pos_parts.append(np.asarray(p, dtype=np.int64))
+                continue
+            ids, counts, flat = got
+            if not len(ids):
+                continue
+            local = np.asarray(sel_docs[lo:hi], dtype=np.int64) - offset
+            k = np.minimum(np.searchsorted(ids, local), len(ids) - 1)
+            present = ids[k] == local
+            k = k[present]
+            c = counts[k].astype(np.int64)
+            first = (np.cumsum(counts, dtype=np.int64) - counts)[k]
+            n = int(c.sum())
+            run_start = np.cumsum(c) - c
+            at = np.arange(n, dtype=np.int64) - np.repeat(run_start - first, c)
+            idx_parts.append(np.repeat(which[lo:hi][present], c))
+            pos_parts.append(flat[at].astype(np.int64))
+        if not idx_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(idx_parts), np.concatenate(pos_parts)
+
+    def positions(self, fieldname: str, text: str, docnum: int) -> list[int]:
+        """Word positions of ``text`` in field ``fieldname`` of one document."""
+        field = self.s.schema[fieldname] if fieldname in self.s.schema else None
+        if field is None or not field.format or not field.format.supports("positions"):
+            return []
+        try:
+            btext = field.to_bytes(text)
+        except ValueError:
+            return []
+        _idx, pos = self._positions_of(fieldname, btext, np.array([docnum], dtype=np.int64),
+                                       np.zeros(1, dtype=np.int64))
+        return pos.tolist()
+
+    def containing(self, fieldname: str, text: str, docnums: list[int]) -> list[int]:
+        """Those of the ascending ``docnums`` whose field holds ``text``."""
+        field = self.s.schema[fieldname] if fieldname in self.s.schema else None
+        if field is None or not docnums:
+            return []
+        try:
+            btext = field.to_bytes(text)
+        except ValueError:
+            return []
+        if (fieldname, btext) not in self.s.reader():
+            return []
+        ids, _w, _v = self._term_arrays(fieldname, btext, values=False)
+        if not ids.size:
+            return []
+        arr = np.asarray(docnums, dtype=np.int64)
+        k = np.minimum(np.searchsorted(ids, arr), ids.size - 1)
+        return arr[ids[k] == arr].tolist()
+
+    def scores_at(self, q, docnums: list[int]) -> dict[int, float]:
+        """The score of ``q`` at each of ``docnums`` it matches (phrases only decode positions
+        of these documents): the re-ranking of the best candidates."""
+        self._restrict = np.unique(np.asarray(docnums, dtype=np.int64))
+        try:
+            matched, score = self.evaluate(q)
+        finally:
+            self._restrict = None
+        return {d: float(score[d]) for d in docnums if matched[d]}
 
     def _by_matcher(self, q) -> tuple[np.ndarray, np.ndarray]:
         """Any other node, through its own Whoosh matcher (phrases, ranges)."""
@@ -319,6 +484,13 @@ class FastScorer:
             docs, scores = docs[part], scores[part]
         order = np.lexsort((docs, -scores))[:limit]
         return [(float(scores[i]), int(docs[i])) for i in order], total
+
+
+def _open_columns(reader) -> SegmentColumns | None:
+    storage, segment = getattr(reader, "_storage", None), getattr(reader, "_segment", None)
+    if storage is None or segment is None:
+        return None
+    return SegmentColumns.open(storage, segment)
 
 
 def _postings(m, values: bool = False):

@@ -220,7 +220,16 @@ class Engine:
         extra: dict[int, float] = {}
         context = self.searcher.context()
         cands = sorted(d for _s, d in first.top_n)
-        for sub, offset in self.searcher.leaf_searchers():
+        fast = self._columns()
+        if fast is not None and cands:
+            from .fastscore import Unsupported
+
+            try:
+                extra = fast.scores_at(optional, cands)
+                cands = []
+            except Unsupported:
+                extra = {}
+        for sub, offset in (self.searcher.leaf_searchers() if cands else ()):
             end = offset + sub.doc_count_all()
             local = [d - offset for d in cands if offset <= d < end]
             if not local:
@@ -231,6 +240,15 @@ class Engine:
         first.top_n = sorted(((s + extra.get(d, 0.0), d) for s, d in first.top_n),
                              key=lambda x: (-x[0], x[1]))[:limit]
         return first
+
+    def _columns(self):
+        """The array scorer when every segment has posting columns (see postcols): then
+        per-document look-ups are array searches; otherwise Whoosh's matchers walk the blocks."""
+        try:
+            fast = self.fast
+        except Exception:  # no array scorer for this searcher
+            return None
+        return fast if fast is not None and fast.has_columns else None
 
     def _filter_args(self, p: Plan) -> dict[str, Any]:
         """Numeric filters as document sets (see expand.plan)."""
@@ -271,9 +289,14 @@ class Engine:
             return out
         order = sorted(out)
         reader = self.searcher.reader()
+        fast = self._columns()
         for fieldname, t in p.terms:
             if fieldname not in _TEXT_FIELDS:
                 continue  # numeric fields hold encoded numbers, not words
+            if fast is not None:
+                for d in fast.containing(fieldname, t, order):
+                    out[d].append((fieldname, t))
+                continue
             try:
                 m = reader.postings(fieldname, t)
             except Exception:  # the term is in no segment
@@ -298,7 +321,10 @@ class Engine:
                 if words is None:
                     # positions count the document's tokens: one regex pass gives their offsets
                     words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-                for pos in _positions(reader, fieldname, t, h.docnum):
+                fast = self._columns()
+                poss = fast.positions(fieldname, t, h.docnum) if fast is not None else \
+                    _positions(reader, fieldname, t, h.docnum)
+                for pos in poss:
                     if 0 <= pos < len(words):
                         for widx, _k in p.terms[(fieldname, t)]:
                             spans.setdefault(widx, []).append(words[pos])

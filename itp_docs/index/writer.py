@@ -15,6 +15,8 @@ for this schema:
   inlined form is Whoosh's own, so readers need nothing.
 
 The files written are ordinary Whoosh 3 segments; indexes stay readable by any Whoosh reader.
+Besides them, each segment gets a posting-columns file (see ``postcols``): the long posting
+lists as arrays, which search reads instead of the blocks when it is there.
 """
 from __future__ import annotations
 
@@ -24,8 +26,11 @@ import zlib
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter
+from whoosh.formats import Positions
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
+
+from .postcols import MIN_POSTINGS, ColumnsWriter
 
 __all__ = ["FastSegmentWriter"]
 
@@ -73,6 +78,22 @@ COMPRESS_MIN_BYTES = 96
 
 
 class _LeanPostingsWriter(W3PostingsWriter):
+    def __init__(self, *args, columns: ColumnsWriter | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._columns = columns
+        self._all_ids: list[int] = []
+        self._all_weights: list[float] = []
+        self._block_offsets: list[int] = []
+        self._all_values: list[bytes] | None = None
+
+    def start_postings(self, format_, terminfo):
+        super().start_postings(format_, terminfo)
+        self._all_ids = []
+        self._all_weights = []
+        self._block_offsets = []
+        # word positions go to the columns too (Whoosh's plain Positions encoding only)
+        self._all_values = [] if type(format_) is Positions else None
+
     def finish_postings(self):
         # W3PostingsWriter.finish_postings calls a misspelt method (set_inline), which is why
         # stock Whoosh never inlines (its default limit of 1 keeps the path dead)
@@ -83,6 +104,9 @@ class _LeanPostingsWriter(W3PostingsWriter):
         else:
             if self._ids:
                 self._write_block(last=True)
+            if self._columns is not None and len(self._all_ids) >= MIN_POSTINGS:
+                self._columns.add(self._startoffset, self._all_ids, self._all_weights, self._block_offsets,
+                                  self._all_values)
             terminfo.set_extent(self._startoffset, self._postfile.tell() - self._startoffset)
         self._terminfo = None
         return terminfo
@@ -91,6 +115,12 @@ class _LeanPostingsWriter(W3PostingsWriter):
         # W3PostingsWriter._write_block, with the small-block rule applied
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        if self._columns is not None:
+            self._block_offsets.append(self._postfile.tell())
+            self._all_ids.extend(self._ids)
+            self._all_weights.extend(self._weights)
+            if self._all_values is not None:
+                self._all_values.extend(self._values)
         self._terminfo.add_block(self)
         databytes = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), 2)
         comp = self._compression if len(databytes) >= COMPRESS_MIN_BYTES else 0
@@ -113,12 +143,14 @@ class _WritingCodec:
     """Stands in for the codec inside the field writer only, to hand it lean postings writers.
     The segment keeps the plain W3Codec (it is pickled into the index's table of contents)."""
 
-    def __init__(self, codec: W3Codec) -> None:
+    def __init__(self, codec: W3Codec, columns: ColumnsWriter | None = None) -> None:
         self._codec = codec
+        self._columns = columns
 
     def postings_writer(self, dbfile, byteids=False):
         return _LeanPostingsWriter(dbfile, blocklimit=self._codec._blocklimit, byteids=byteids,
-                                   compression=self._codec._compression, inlinelimit=INLINE_LIMIT)
+                                   compression=self._codec._compression, inlinelimit=INLINE_LIMIT,
+                                   columns=None if byteids else self._columns)
 
     def __getattr__(self, name: str):
         return getattr(self._codec, name)
@@ -143,11 +175,13 @@ def _private_temp(ix):
 
 
 _WRITERS = 0
+# Postings per Whoosh block (Whoosh's default; tests lower it to exercise multi-block lists).
+BLOCK_LIMIT = 128
 
 
 class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix, **kwargs) -> None:
-        kwargs.setdefault("codec", W3Codec(compression=1))
+        kwargs.setdefault("codec", W3Codec(blocklimit=BLOCK_LIMIT, compression=1))
         # Segments as separate files, not one compound file: Whoosh opens a compound file's
         # parts as in-memory copies (BytesIO over the mapped file), so every searcher copied
         # the whole index into memory first (1.2 s and ~1 GB at 100,000 documents); plain files
@@ -156,7 +190,13 @@ class FastSegmentWriter(SegmentWriter):
         super().__init__(_private_temp(ix), **kwargs)
         # the stock writer ignores its poolclass argument; the new pool is still empty
         self.pool = _LeanPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
-        self.fieldwriter._codec = _WritingCodec(self.codec)
+        # the long posting lists again as arrays, for scoring and position look-ups (postcols)
+        self._columns = ColumnsWriter(self.storage, self.newsegment, self.codec._blocklimit)
+        self.fieldwriter._codec = _WritingCodec(self.codec, self._columns)
+
+    def cancel(self) -> None:
+        self._columns.cancel()
+        super().cancel()
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -164,5 +204,6 @@ class FastSegmentWriter(SegmentWriter):
         lengths = _RememberedLengths(pdr) if pdr is not None else None
         self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
         self.fieldwriter.close()
+        self._columns.close()
         if pdr:
             pdr.close()
