@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import click
 
@@ -80,14 +80,21 @@ def analyze(text: str | None, file_: str | None, lang: str, fmt: str) -> None:
 
 # --------------------------------------------------------------------------- extract
 
-def _extract_job(doc: Any) -> dict[str, Any]:
+def _extract_job(doc: Any) -> dict[str, Any] | str:
+    """One document's result: the writer's text when it can be rendered here (in a worker with
+    ``--jobs``: the parent then only writes), else the JSON-ready dict."""
     from .extract.pipeline import extract_document
 
     types = _EXTRACT_TYPES or None
-    return extract_document(doc, types).to_json(doc.raw, set(types) if types else None)
+    out = extract_document(doc, types).to_json(doc.raw, set(types) if types else None)
+    render = _EXTRACT_RENDER[0] if _EXTRACT_RENDER else None
+    return out if render is None else render(out)
 
 
+# Set by ``extract`` before the workers fork (they inherit them): the entity types to keep and
+# the writer's render function (when it can run in a worker).
 _EXTRACT_TYPES: list[str] = []
+_EXTRACT_RENDER: list[Callable[[dict[str, Any]], str]] = []
 
 
 @cli.command()
@@ -116,6 +123,7 @@ def extract(paths: tuple[str, ...], fmt: str, types: str, jobs: int, max_size: f
     _EXTRACT_TYPES[:] = wanted
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     writer = WRITERS[fmt](out)
+    _EXTRACT_RENDER[:] = [writer.render] if writer.portable_render else []
     ok = bad = 0
     try:
         for item in batch.run(paths, _extract_job, jobs=jobs, max_bytes=int(max_size * MB)):
@@ -124,7 +132,10 @@ def extract(paths: tuple[str, ...], fmt: str, types: str, jobs: int, max_size: f
                 _warn(f"skipped {item.source}: {item.error}")
                 continue
             ok += 1
-            writer.write(item.value)
+            if isinstance(item.value, str):
+                writer.write_rendered(item.value)
+            else:
+                writer.write(item.value)
     finally:
         writer.close()
         if output:

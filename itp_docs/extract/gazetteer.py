@@ -26,7 +26,7 @@ from .. import lexicon
 from ..lang.analyzer import Token, analyze, analyze_word
 from ..lang.translit import fold_key
 
-__all__ = ["Unit", "Entry", "Match", "Gazetteer", "doc_units", "phrase_units", "units_of",
+__all__ = ["Unit", "Entry", "Match", "Gazetteer", "doc_units", "phrase_units", "lexicon_units", "units_of",
            "non_overlapping", "unit_eq", "connectors"]
 
 # word-2020 / ЭКСПО-2017: the name part and the number are matched separately.
@@ -212,11 +212,53 @@ def doc_units(ctx) -> list[Unit]:
     return u
 
 
+# Units of lexicon names read from the on-disk cache (see :class:`Gazetteer`'s ``cache``):
+# phrase_units answers from here before analysing, so other lexicon tables built from the same
+# names skip the analyzer too.
+_KNOWN: dict[tuple[str, str], tuple[Unit, ...]] = {}
+
+
 @lru_cache(maxsize=50_000)
 def phrase_units(phrase: str, lang: str) -> tuple[Unit, ...]:
     """Units of a stand-alone phrase (a lexicon name, a glossary expansion)."""
+    got = _KNOWN.get((phrase, lang))
+    if got is not None:
+        return got
+    return _analyse_phrase(phrase, lang)
+
+
+def _analyse_phrase(phrase: str, lang: str) -> tuple[Unit, ...]:
     hint = lang if lang in ("kk", "ru") else "kk"
     return tuple(units_of(analyze(phrase, hint), phrase))
+
+
+def _plain_units(phrase: str, lang: str) -> tuple[tuple, ...]:
+    """:func:`phrase_units` as plain tuples (what the cache file stores)."""
+    return tuple(tuple(u) for u in phrase_units(phrase, lang))
+
+
+_UNIT_FIELDS = len(Unit._fields)
+
+
+def _valid_plain(v: Any) -> bool:
+    return type(v) is tuple and all(type(u) is tuple and len(u) == _UNIT_FIELDS for u in v)
+
+
+def lexicon_units(kind: str, names: Sequence[tuple[str, str]]) -> list[tuple[Unit, ...]]:
+    """``[phrase_units(name, lang) for name, lang in names]`` for the names of a lexicon
+    gazetteer, through the on-disk cache ``kind`` (:mod:`lexcache`): a process that finds the
+    file does not run the analyzer on the lexicon at all."""
+    from .lexcache import cached_rows
+
+    rows = cached_rows(f"gazetteer-{kind}", names, _plain_units, valid=_valid_plain)
+    new = tuple.__new__
+    out = []
+    for (name, lang), row in zip(names, rows):
+        us = _KNOWN.get((name, lang))
+        if us is None:
+            us = _KNOWN[(name, lang)] = tuple(new(Unit, u) for u in row)
+        out.append(us)
+    return out
 
 
 def _ru_declines(text_norm: str, name_norm: str) -> bool:
@@ -298,13 +340,20 @@ class Gazetteer:
     verification of every name it starts.
     """
 
-    def __init__(self, names: Iterable[tuple[str, str, Any]]):
+    def __init__(self, names: Iterable[tuple[str, str, Any]], cache: str | None = None):
+        """``cache``: for a gazetteer of lexicon names (not of a document's), a name for its
+        on-disk cache of the names' analyses (:func:`lexicon_units`)."""
         self.entries: list[Entry] = []
         self._single: dict[str, list[int]] = {}
         self._pair: dict[tuple[str, str], list[int]] = {}
         self._first: set[str] = set()
-        for name, lang, data in names:
-            us = phrase_units(name, lang)
+        if cache is not None:
+            names = list(names)
+            units = lexicon_units(cache, [(name, lang) for name, lang, _data in names])
+        else:
+            units = None
+        for k_name, (name, lang, data) in enumerate(names):
+            us = phrase_units(name, lang) if units is None else units[k_name]
             if not us:
                 continue
             if len(us) == 1 and us[0].cap and us[0].lemma not in (us[0].norm, _CONNECTOR):

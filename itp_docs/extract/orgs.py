@@ -122,7 +122,7 @@ def _attributive_lemmas() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _state_gazetteer() -> Gazetteer:
     words = _name_words().get("state", {})
-    return Gazetteer((w, lang, lang) for lang, ws in words.items() for w in ws)
+    return Gazetteer(((w, lang, lang) for lang, ws in words.items() for w in ws), cache="org-state")
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +161,7 @@ def _role_lemmas() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def org_gazetteer() -> Gazetteer:
     """Every name of orgs.tsv (payload: the row)."""
-    return Gazetteer((r["name"], r["lang"], r) for r in lexicon.load("orgs"))
+    return Gazetteer(((r["name"], r["lang"], r) for r in lexicon.load("orgs")), cache="orgs")
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +180,7 @@ def legal_forms() -> Gazetteer:
     for r in rows:
         names.append((r["short"], r["lang"], (r["id"], r["short"], False)))
         names.append((r["full"], r["lang"], (r["id"], r["short"], True)))
-    return Gazetteer(names)
+    return Gazetteer(names, cache="legal-forms")
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +211,7 @@ def org_abbreviations() -> dict[str, list[dict]]:
 @lru_cache(maxsize=1)
 def _abbr_gazetteer() -> Gazetteer:
     names = [(short, rows[0]["lang"], short) for short, rows in org_abbreviations().items()]
-    return Gazetteer(names)
+    return Gazetteer(names, cache="org-abbreviations")
 
 
 @lru_cache(maxsize=1)
@@ -451,8 +451,9 @@ def _is_place(name: str, lang: str) -> bool:
 def _generic_gazetteer() -> Gazetteer:
     """Expansions of generic abbreviations (арнайы экономикалық аймақ, научно-исследовательский
     институт): kinds of bodies, never the name of one."""
-    return Gazetteer((r["full"], r["lang"] if r["lang"] in ("kk", "ru") else "kk", r["id"])
-                     for r in lexicon.load("abbreviations") if r["kind"] in ("generic", "economy"))
+    return Gazetteer(((r["full"], r["lang"] if r["lang"] in ("kk", "ru") else "kk", r["id"])
+                      for r in lexicon.load("abbreviations") if r["kind"] in ("generic", "economy")),
+                     cache="generic")
 
 
 @lru_cache(maxsize=20_000)

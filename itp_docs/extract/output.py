@@ -6,6 +6,7 @@ interrupted halfway still leaves every finished document on disk.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 from typing import IO, Any
@@ -15,21 +16,42 @@ CSV_COLUMNS = ["source", "lang", "doctype", "date", "type", "text", "normalized"
 
 
 class Writer:
+    """Streams documents to ``out``. :meth:`render` turns one document into its text and depends
+    on nothing else, so that ``extract --jobs N`` can run it in the worker processes, next to the
+    extraction; the parent then only writes finished text (:meth:`write_rendered`) instead of
+    unpickling every result and serializing it alone while the workers wait."""
+
+    #: Whether :meth:`render` may run in another process (it does not read the terminal).
+    portable_render = True
+
     def __init__(self, out: IO[str]) -> None:
         self.out = out
         self.count = 0
 
-    def write(self, doc: dict[str, Any]) -> None:
+    @staticmethod
+    def render(doc: dict[str, Any]) -> str:
         raise NotImplementedError
+
+    def write_rendered(self, text: str) -> None:
+        """Write one document that :meth:`render` turned into ``text``."""
+        self.out.write(text)
+        self.count += 1
+
+    def write(self, doc: dict[str, Any]) -> None:
+        self.write_rendered(self.render(doc))
 
     def close(self) -> None:
         self.out.flush()
 
 
 class JsonWriter(Writer):
-    def write(self, doc: dict[str, Any]) -> None:
+    @staticmethod
+    def render(doc: dict[str, Any]) -> str:
+        return json.dumps(doc, ensure_ascii=False, indent=1)
+
+    def write_rendered(self, text: str) -> None:
         self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(doc, ensure_ascii=False, indent=1))
+        self.out.write(text)
         self.count += 1
 
     def close(self) -> None:
@@ -38,9 +60,9 @@ class JsonWriter(Writer):
 
 
 class JsonlWriter(Writer):
-    def write(self, doc: dict[str, Any]) -> None:
-        self.out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        self.count += 1
+    @staticmethod
+    def render(doc: dict[str, Any]) -> str:
+        return json.dumps(doc, ensure_ascii=False) + "\n"
 
 
 class CsvWriter(Writer):
@@ -49,25 +71,29 @@ class CsvWriter(Writer):
     def __init__(self, out: IO[str]) -> None:
         super().__init__(out)
         self.out.write("\ufeff")
-        self.w = csv.writer(out, lineterminator="\r\n")
-        self.w.writerow(CSV_COLUMNS)
+        csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
 
-    def write(self, doc: dict[str, Any]) -> None:
-        self.count += 1
+    @staticmethod
+    def render(doc: dict[str, Any]) -> str:
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\r\n")
         for e in doc.get("entities", []):
             a = e.get("attrs") or {}
             value = a.get("value", a.get("amount"))
             if a.get("start") and a.get("end"):
                 value = f"{a['start']}/{a['end']}"
-            self.w.writerow([doc["source"], doc["lang"], doc["doctype"], doc.get("date") or "",
-                             e["type"], e["text"], e["normalized"], e["start"], e["end"],
-                             a.get("role") or "", a.get("canonical_id") or "",
-                             "" if value is None else value,
-                             json.dumps(a, ensure_ascii=False) if a else ""])
+            w.writerow([doc["source"], doc["lang"], doc["doctype"], doc.get("date") or "",
+                        e["type"], e["text"], e["normalized"], e["start"], e["end"],
+                        a.get("role") or "", a.get("canonical_id") or "",
+                        "" if value is None else value,
+                        json.dumps(a, ensure_ascii=False) if a else ""])
+        return buf.getvalue()
 
 
 class TableWriter(Writer):
     """For people reading a terminal: a header per document, then one aligned line per entity."""
+
+    portable_render = False    # reads the terminal's width: rendered by the process that writes
 
     def write(self, doc: dict[str, Any]) -> None:
         self.count += 1

@@ -41,7 +41,7 @@ _SURNAME_TAIL = re.compile(r"(ов|ев|ёв|ин)(а|у|ым|ой|е|ым|ым)
 
 @lru_cache(maxsize=1)
 def place_gazetteer() -> Gazetteer:
-    return Gazetteer((r["name"], r["lang"], r) for r in lexicon.load("places"))
+    return Gazetteer(((r["name"], r["lang"], r) for r in lexicon.load("places")), cache="places")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +67,7 @@ def _geo_abbreviations() -> Gazetteer:
         ptype = ents[0].data["type"] if ents else "country"
         names.append((r["short"], lang, {"id": pid, "type": ptype, "short": r["short"],
                                          "kind": r["kind"]}))
-    return Gazetteer(names)
+    return Gazetteer(names, cache="geo-abbreviations")
 
 
 @lru_cache(maxsize=1)

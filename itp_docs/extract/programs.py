@@ -77,7 +77,7 @@ def _heads() -> dict[str, list[_Head]]:
 
 @lru_cache(maxsize=1)
 def program_gazetteer() -> Gazetteer:
-    return Gazetteer((r["name"], r["lang"], r) for r in lexicon.load("programs"))
+    return Gazetteer(((r["name"], r["lang"], r) for r in lexicon.load("programs")), cache="programs")
 
 
 def _head_after(units: Sequence[Unit], i: int) -> tuple[int, _Head] | None:
