@@ -45,11 +45,13 @@ def test_fast_field_index_equals_the_analyzer_chain(lang, name):
     assert sorted(field.index(TEXTS[lang])) == fast
 
 
-def _build(tmp_path, writer_cls, name):
+def _build(tmp_path, writer_cls, name, blocklimit=128):
+    from whoosh.codec.whoosh3 import W3Codec
+
     d = tmp_path / name
     d.mkdir()
     ix = windex.create_in(str(d), build_schema())
-    w = writer_cls(ix)
+    w = writer_cls(ix, codec=W3Codec(blocklimit=blocklimit, compression=1))
     for i, (lang, text) in enumerate(sorted(TEXTS.items()) * 3):
         toks = analyze(text, "auto")
         w.add_document(doc_id=f"{lang}{i}", exact=PreAnalyzed(toks), lemma=PreAnalyzed(toks),
@@ -58,9 +60,12 @@ def _build(tmp_path, writer_cls, name):
     return windex.open_dir(str(d))
 
 
-def test_fast_writer_writes_the_same_index(tmp_path):
-    a = _build(tmp_path, SegmentWriter, "stock")
-    b = _build(tmp_path, FastSegmentWriter, "fast")
+@pytest.mark.parametrize("blocklimit", [128, 2])
+def test_fast_writer_writes_the_same_index(tmp_path, blocklimit):
+    """Same terms, postings, term statistics and block statistics (blocks of 2 postings make
+    every list of the 9 documents span several blocks)."""
+    a = _build(tmp_path, SegmentWriter, "stock", blocklimit)
+    b = _build(tmp_path, FastSegmentWriter, "fast", blocklimit)
     with a.searcher() as sa, b.searcher() as sb:
         ra, rb = sa.reader(), sb.reader()
         terms = list(ra.all_terms())
@@ -68,11 +73,17 @@ def test_fast_writer_writes_the_same_index(tmp_path):
         for fieldname, text in terms:
             if fieldname not in FIELDS:
                 continue
+            ta, tb = ra.term_info(fieldname, text), rb.term_info(fieldname, text)
+            stats = ("weight", "doc_frequency", "min_length", "max_length", "max_weight", "min_id", "max_id")
+            assert [getattr(ta, k)() for k in stats] == [getattr(tb, k)() for k in stats], (fieldname, text)
             pa, pb = ra.postings(fieldname, text), rb.postings(fieldname, text)
             assert list(pa.all_ids()) == list(pb.all_ids())
             pa, pb = ra.postings(fieldname, text), rb.postings(fieldname, text)
             while pa.is_active():
                 assert pa.value() == pb.value() and pa.weight() == pb.weight()
+                if hasattr(pa, "block_max_weight") and hasattr(pb, "block_max_weight"):
+                    assert pa.block_max_weight() == pb.block_max_weight()
+                    assert pa.block_max_length() == pb.block_max_length()
                 pa.next()
                 pb.next()
         for docnum in range(ra.doc_count_all()):
