@@ -13,7 +13,7 @@ or Russian identity is what the keys recover).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Iterator
 
@@ -130,7 +130,10 @@ def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]
     (paragraphs identified once by the caller); ``lang`` other than kk/ru falls back to the
     text's letters."""
     tokens: list[Token] = []
+    append = tokens.append
     fallback = None
+    new = object.__new__
+    s_text, s_start, s_end, s_norm, s_lang, s_lemma, s_stem, s_keys = _TOKEN_SETTERS
     for start, end, plang in ranges:
         if plang not in ("kk", "ru"):
             fallback = fallback or _fallback_lang(text)
@@ -138,5 +141,23 @@ def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]
         for m in TOKEN_RE.finditer(text, start, end):
             w = m.group()
             a = analyze_word(w, plang)
-            tokens.append(Token(w, m.start(), m.end(), a.norm, a.lang, a.lemma, a.stem, a.keys))
+            # Token(w, m.start(), m.end(), a.norm, ...) without the frozen dataclass's __init__,
+            # which sets each field through object.__setattr__: half the cost of a token, and
+            # every document makes one per word (same fields, same object; see
+            # tests/test_extract_speedups.py).
+            t = new(Token)
+            s_text(t, w)
+            s_start(t, m.start())
+            s_end(t, m.end())
+            s_norm(t, a.norm)
+            s_lang(t, a.lang)
+            s_lemma(t, a.lemma)
+            s_stem(t, a.stem)
+            s_keys(t, a.keys)
+            append(t)
     return tokens
+
+
+# The slot setters of Token's fields, in field order (see analyze_ranges).
+_TOKEN_SETTERS = tuple(Token.__dict__[f.name].__set__ for f in fields(Token))
+assert len(_TOKEN_SETTERS) == 8
