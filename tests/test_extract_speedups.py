@@ -62,3 +62,214 @@ def test_analyze_ranges_makes_the_tokens_token_makes(lang):
             assert hash(fast[0]) == hash(plain[0])
             with pytest.raises(AttributeError):
                 fast[0].text = "x"          # still frozen
+
+
+# --- dates._tokens: runs of ordinary words dropped before their spans are read -------------------
+
+from itp_docs.extract import dates, measures, numbers, persons  # noqa: E402
+from itp_docs.extract.pipeline import build_context  # noqa: E402
+
+
+def _plain_date_tokens(text: str) -> tuple[tuple, str]:
+    toks: list = []
+    syms: list[str] = []
+    roman = dates._words().roman
+    n = len(text)
+    last = ""
+    for wa, wb in dates._windows(text):
+        if wa > 0:
+            toks.append(dates._Tok("", wa, wa, "x", None))
+            syms.append("x")
+            last = "x"
+        for m in dates._TOKEN_RE.finditer(text, wa, wb):
+            a, b = m.span()
+            if (a == wa and a > 0 and text[a - 1].isalnum()) or (b == wb and b < n and text[b].isalnum()):
+                sym, val, t = "x", None, ""
+            else:
+                t = m.group()
+                sym, val = dates._classify(t)
+            if sym == "x":
+                if t and t[-1] in "IІV":
+                    for r in sorted(roman, key=len, reverse=True):
+                        if t.endswith(r) and len(t) > len(r) and dates._classify(t[:-len(r)])[0] in "Ww":
+                            cut = b - len(r)
+                            for x, y in ((a, cut), (cut, b)):
+                                s2, v2 = dates._classify(text[x:y])
+                                toks.append(dates._Tok(text[x:y], x, y, s2, v2))
+                                syms.append(s2)
+                                last = s2
+                            break
+                    else:
+                        toks.append(dates._Tok(t, a, b, sym, val))
+                        syms.append(sym)
+                        last = sym
+                    continue
+                if last == "x":
+                    continue
+            toks.append(dates._Tok(t, a, b, sym, val))
+            syms.append(sym)
+            last = sym
+    return tuple(toks), "".join(syms)
+
+
+DATE_WORDS = ("2018 жылғы 5 наурыз 12 декабря 2017 года ІІ тоқсан II квартал 2016 жылғыІ тоқсан "
+              "биыл өткен жылы сегодня 2014-2018 жылдар 01.02.2019 жыл сайын ежегодно, 25 января "
+              "IV V VI министрлігі Алматы ИТП III-IV жылғыV").split()
+
+
+def _date_texts() -> list[str]:
+    rnd = random.Random(11)
+    out = _texts()
+    words = DATE_WORDS + WORDS
+    for _ in range(60):
+        out.append(rnd.choice([" ", "\n", ", "]).join(rnd.choice(words) for _ in range(rnd.randint(1, 120))))
+    out.append("x" * 40 + "2018" + "y" * 60 + " I " + "z" * 100 + "5 наурыз")   # words cut by window edges
+    return out
+
+
+def test_date_tokens_are_the_plain_tokenization():
+    for text in _date_texts():
+        dates._tokens.cache_clear()
+        for _ in range(2):                  # the word classes cached and not
+            assert dates._tokens(text) == _plain_date_tokens(text), text[:80]
+
+
+# --- numbers._phrase_plan: the split of a phrase computed once per distinct phrase --------------
+
+def _plain_find_numbers(text: str) -> tuple:
+    tabs = numbers._tables()
+    out = []
+    for m in tabs.number_re.finditer(text):
+        g = m.group()
+        if g.isdigit():
+            out.append(numbers._phrase(m.start(), m.end(), float(g), False, True, g, 1.0))
+            continue
+        spans = [(m.start() + t.start(), m.start() + t.end()) for t in tabs.token_re.finditer(m.group())]
+        spans = [s for s in spans if text[s[0]:s[1]].strip()]
+        i = 0
+        while i < len(spans):
+            best = None
+            for j in range(len(spans), i, -1):
+                r = numbers._evaluate([text[s:e] for s, e in spans[i:j]])
+                if r is not None:
+                    best = (j, r)
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, (val, mult, dig, scale) = best
+            s, e = spans[i][0], spans[j - 1][1]
+            toks = [text[a:b] for a, b in spans[i:j]]
+            if not dig and all(t.lower() in tabs.words and tabs.words[t.lower()].kind == "multiplier"
+                               and tabs.words[t.lower()].value >= 1000 for t in toks) \
+                    and not numbers._bare_multiplier_ok(text, toks, s):
+                i = j
+                continue
+            out.append(numbers._phrase(s, e, val, mult, dig, text[s:e], scale))
+            i = j
+    return tuple(out)
+
+
+NUMBER_WORDS = ("95 млрд теңге 3,8 трлн 1 850,0 бір миллиард миллион доллар бірнеше миллион несколько "
+                "миллиардов екі жүз бес мың жиырма бес үш жарым полтора 2015 2016 бес он млн 12,5 "
+                "тысяч 1.000.000 2 - 3 млрд сто двадцать").split()
+
+
+def test_find_numbers_is_the_plain_split():
+    rnd = random.Random(5)
+    texts = _date_texts()
+    words = NUMBER_WORDS + WORDS[:40]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 60))) for _ in range(150)]
+    for text in texts:
+        numbers._find_numbers.cache_clear()
+        assert numbers._find_numbers(text) == _plain_find_numbers(text), text[:80]
+
+
+# --- measures._realign: fits computed once per (cell, column) ----------------------------------
+
+def _plain_realign(cells: list[str], prev: list[str], cols: list) -> list[str]:
+    from itertools import combinations
+
+    width = len(cols)
+    missing = width - len(cells)
+    if missing > 3:
+        return cells
+    best, best_score = cells + [""] * missing, float("-inf")
+    for gaps in combinations(range(1, width), missing):
+        out: list[str] = []
+        it = iter(cells)
+        for i in range(width):
+            out.append(prev[i] if i in gaps and i < len(prev) else (next(it, "") if i not in gaps else ""))
+        score = sum(map(measures._fit, out, cols))
+        if score > best_score:
+            best, best_score = out, score
+    return best
+
+
+def test_realign_places_cells_like_scoring_every_row():
+    rnd = random.Random(9)
+    fields = ["number", "text", "completion_form", "executors", "deadline", "funding", "amount", None]
+    pool = ["1.", "12", "", "ИИДМ, ЦДИАӨМ", "2018 жылғы 5 наурыз", "жыл сайын", "республикалық бюджет",
+            "95", "Іс-шараны іске асыру жөнінде ұсыныстар енгізу", "Үкіметке ақпарат", "не требуется",
+            "декабрь 2017 года", "МИР", "x" * 40, "Алматы қаласының әкімі"]
+    for _ in range(1500):
+        width = rnd.randint(1, 9)
+        cols = [rnd.choice(fields) for _ in range(width)]
+        cells = [rnd.choice(pool) for _ in range(rnd.randint(0, width))]
+        prev = [rnd.choice(pool) for _ in range(rnd.randint(0, width + 1))]
+        assert measures._realign(cells, prev, cols) == _plain_realign(cells, prev, cols)
+
+
+# --- persons._group: the mention's key once, max() written out ---------------------------------
+
+def _plain_group(mentions: list) -> list:
+    ps: list = []
+    starts: dict[int, list[int]] = {}
+    order = sorted(mentions, key=lambda m: (3 if not m.surname else 0 if m.first else 1 if m.initials else 2,
+                                            m.start))
+    for m in order:
+        if not m.surname:
+            fk = persons.fold_key(m.first or "")
+            cands = [p for p in ps if p.first and persons.fold_key(p.first.split()[0]) == fk]
+        else:
+            cands = [p for p in ps if p.key and persons._same_surname(p, m) and persons._first_compatible(p, m)]
+        if m.first or m.initials:
+            cands = [p for p in cands if (p.first or p.initials)] or cands
+        p = None
+        if cands:
+            pos = m.start
+            before = [c for c in cands if starts[id(c)][0] <= pos]
+            pool = before or cands
+            p = max(pool, key=lambda c: persons._last_at_or_before(starts[id(c)], pos))
+        if p is None:
+            p = persons.Person(key=persons._surname_key(m.surname) if m.surname else "", surname=m.surname or "")
+            ps.append(p)
+            starts[id(p)] = []
+        persons._absorb(p, m)
+        persons.insort(starts[id(p)], m.start)
+    return ps
+
+
+def _persons_view(ps: list) -> list:
+    return [(p.key, p.first, p.patronymic, p.initials, p.surname, p.surname_f, p.gender, p.known_id,
+             [(m.start, m.end) for m in p.mentions]) for p in ps]
+
+
+def test_group_is_the_plain_grouping():
+    import copy
+
+    rnd = random.Random(4)
+    names = ["Бауыржан Байбек", "Байбек", "Б. Байбек", "Байбеков", "Асқар Мамин", "Мамин", "Маминге",
+             "А.У. Мамина", "Аскар Мамин", "Мамина", "Динара", "Сагинтаев", "Бакытжан Сагинтаев",
+             "Сағынтаев", "Исекешов", "Асет Исекешев", "Исекешева", "Мамина Асель"]
+    texts = [KK, RU]
+    for _ in range(40):
+        texts.append(" ".join(rnd.choice(names + WORDS[:30]) + rnd.choice([" ", ", ", ". ", " айтты. "])
+                              for _ in range(rnd.randint(5, 200))))
+    for text in texts:
+        ctx = build_context(text)
+        mentions, _d = persons.find_mentions(ctx)
+        if rnd.random() < 0.5:
+            rnd.shuffle(mentions)
+        a, b = copy.deepcopy(mentions), copy.deepcopy(mentions)
+        assert _persons_view(persons._group(a)) == _persons_view(_plain_group(b))

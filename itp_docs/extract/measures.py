@@ -324,14 +324,31 @@ def _realign(cells: list[str], prev: list[str], cols: list[str | None]) -> list[
     if missing > 3:
         return cells
     best, best_score = cells + [""] * missing, float("-inf")
+    # Every placement is scored with the same few (cell, column) fits: they are computed once
+    # (the fits are pure; the scores, sums of halves, are exact whatever the order), and a
+    # placement's row is built only when it wins. Same choice as scoring each built row.
+    n_prev = len(prev)
+    fit_cell = [[_fit(c, f) for f in cols] for c in cells]
+    fit_prev = [_fit(prev[i] if i < n_prev else "", f) for i, f in enumerate(cols)]
+    fit_empty = [_fit("", f) for f in cols]
+    n_cells = len(cells)
+    best_gaps: tuple[int, ...] | None = None
     for gaps in combinations(range(1, width), missing):
-        out: list[str] = []
+        score = 0
+        k = 0
+        for i in range(width):
+            if i in gaps:
+                score += fit_prev[i]
+            else:
+                score += fit_cell[k][i] if k < n_cells else fit_empty[i]
+                k += 1
+        if score > best_score:
+            best_gaps, best_score = gaps, score
+    if best_gaps is not None:
+        best = []
         it = iter(cells)
         for i in range(width):
-            out.append(prev[i] if i in gaps and i < len(prev) else (next(it, "") if i not in gaps else ""))
-        score = sum(map(_fit, out, cols))          # (cols has ``width`` fields, in order)
-        if score > best_score:
-            best, best_score = out, score
+            best.append(prev[i] if i in best_gaps and i < n_prev else (next(it, "") if i not in best_gaps else ""))
     return best
 
 

@@ -302,30 +302,46 @@ def _find_numbers(text: str) -> tuple[NumberPhrase, ...]:
         if g.isdigit():                       # the common case: one plain number
             out.append(_phrase(m.start(), m.end(), float(g), False, True, g, 1.0))
             continue
-        spans = [(m.start() + t.start(), m.start() + t.end()) for t in tabs.token_re.finditer(m.group())]
-        spans = [s for s in spans if text[s[0]:s[1]].strip()]
-        i = 0
-        while i < len(spans):
-            best = None
-            for j in range(len(spans), i, -1):
-                r = _evaluate([text[s:e] for s, e in spans[i:j]])
-                if r is not None:
-                    best = (j, r)
-                    break
-            if best is None:
-                i += 1
-                continue
-            j, (val, mult, dig, scale) = best
-            s, e = spans[i][0], spans[j - 1][1]
-            toks = [text[a:b] for a, b in spans[i:j]]
-            if not dig and all(t.lower() in tabs.words and tabs.words[t.lower()].kind == "multiplier"
-                               and tabs.words[t.lower()].value >= 1000 for t in toks) \
-                    and not _bare_multiplier_ok(text, toks, s):
-                i = j
+        base = m.start()
+        for rs, re_, (val, mult, dig, scale), toks in _phrase_plan(g):
+            s, e = base + rs, base + re_
+            if toks is not None and not _bare_multiplier_ok(text, list(toks), s):
                 continue
             out.append(_phrase(s, e, val, mult, dig, text[s:e], scale))
-            i = j
     return tuple(out)
+
+
+@lru_cache(maxsize=16_384)
+def _phrase_plan(g: str) -> tuple[tuple[int, int, tuple[float, bool, bool, float], tuple[str, ...] | None], ...]:
+    """How one number-phrase match ``g`` splits into numbers: (start, end relative to ``g``,
+    value of :func:`_evaluate`, the tokens when only a bare multiplier makes the number (kept
+    then if :func:`_bare_multiplier_ok` in the surrounding text, which only the caller knows)).
+
+    The split depends on ``g`` alone, so it is computed once per distinct phrase: documents
+    repeat their amounts ("95 млрд", "3,8 трлн") and the split tries every sub-sequence."""
+    tabs = _tables()
+    spans = [(t.start(), t.end()) for t in tabs.token_re.finditer(g)]
+    spans = [sp for sp in spans if g[sp[0]:sp[1]].strip()]
+    plan = []
+    i = 0
+    while i < len(spans):
+        best = None
+        for j in range(len(spans), i, -1):
+            r = _evaluate([g[s:e] for s, e in spans[i:j]])
+            if r is not None:
+                best = (j, r)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, r = best
+        s, e = spans[i][0], spans[j - 1][1]
+        toks = [g[a:b] for a, b in spans[i:j]]
+        bare = not r[2] and all(t.lower() in tabs.words and tabs.words[t.lower()].kind == "multiplier"
+                                and tabs.words[t.lower()].value >= 1000 for t in toks)
+        plan.append((s, e, r, tuple(toks) if bare else None))
+        i = j
+    return tuple(plan)
 
 
 def parse_number(text: str) -> float | None:

@@ -1001,18 +1001,28 @@ def _group(mentions: list[Mention]) -> list[Person]:
             fk = fold_key(m.first or "")
             cands = [p for p in persons if p.first and fold_key(p.first.split()[0]) == fk]
         else:
-            cands = [p for p in persons if p.key and _same_surname(p, m) and _first_compatible(p, m)]
+            # _same_surname and _first_compatible, the mention's key computed once, not once
+            # per person (this runs for every mention against every person)
+            k = _surname_key(m.surname)
+            sur = m.surname
+            cands = [p for p in persons if p.key and (k == p.key or (k and keys_match(sur, p.surname)))
+                     and _first_compatible(p, m)]
         if m.first or m.initials:
             cands = [p for p in cands if (p.first or p.initials)] or cands
         p = None
         if cands:
             # the nearest person mentioned before (else after) this mention; mention starts are
             # kept sorted per person so that a document naming one person a thousand times
-            # stays linear
+            # stays linear. (max(pool, key=...) written out: the first of the latest wins.)
             pos = m.start
             before = [c for c in cands if starts[id(c)][0] <= pos]
-            pool = before or cands
-            p = max(pool, key=lambda c: _last_at_or_before(starts[id(c)], pos))
+            best_at = -2
+            for c in before or cands:
+                st = starts[id(c)]
+                j = bisect_right(st, pos)
+                at = st[j - 1] if j else -1
+                if at > best_at:
+                    p, best_at = c, at
         if p is None:
             p = Person(key=_surname_key(m.surname) if m.surname else "", surname=m.surname or "")
             persons.append(p)
