@@ -273,3 +273,19 @@ def test_group_is_the_plain_grouping():
             rnd.shuffle(mentions)
         a, b = copy.deepcopy(mentions), copy.deepcopy(mentions)
         assert _persons_view(persons._group(a)) == _persons_view(_plain_group(b))
+
+
+# --- ru lemmatizer: the dictionary package passed by path reads like the language lookup --------
+
+def test_morph_by_path_is_the_language_lookup():
+    import pymorphy3
+
+    from itp_docs.lang.ru import lemmatizer as ru
+
+    fast, plain = ru.morph(), pymorphy3.MorphAnalyzer(lang="ru")
+    assert fast.lang == plain.lang and fast.dictionary.meta == plain.dictionary.meta
+    assert [type(u) for u in fast._units] == [type(u) for u in plain._units]
+    for w in ("Алматы", "Астане", "министерства", "Бауыржану", "тенге", "Сагинтаева", "Исекешеву",
+              "развития", "Шукеева", "дата-центра", "Нур-Султане", "постановлением"):
+        assert [(p.normal_form, str(p.tag), p.score) for p in fast.parse(w)] == \
+               [(p.normal_form, str(p.tag), p.score) for p in plain.parse(w)]
