@@ -289,3 +289,67 @@ def test_morph_by_path_is_the_language_lookup():
               "развития", "Шукеева", "дата-центра", "Нур-Султане", "постановлением"):
         assert [(p.normal_form, str(p.tag), p.score) for p in fast.parse(w)] == \
                [(p.normal_form, str(p.tag), p.score) for p in plain.parse(w)]
+
+
+# --- programs: containment and overlap answered without scanning every span -------------------
+
+from itp_docs.extract import programs  # noqa: E402
+
+
+def _random_spans(rnd: random.Random, n: int, top: int) -> list[tuple[int, int]]:
+    out = []
+    for _ in range(n):
+        a = rnd.randint(0, top)
+        out.append((a, a + rnd.choice([0, 1, 2, 3, 5, 8, 13, 30])))
+    return out
+
+
+def test_inside_quote_is_the_scan():
+    rnd = random.Random(21)
+    for _ in range(300):
+        text = "".join(rnd.choice("ab «» \n") for _ in range(rnd.randint(0, 80)))
+        quoted = set(_random_spans(rnd, rnd.randint(0, 12), 70))
+        fast = programs._inside_quote(text, quoted)
+        for s in range(-2, 85):
+            for e in range(s - 2, s + 12):
+                plain = any(a <= s and e <= b and (a, b) != (s, e) and text[a:s].strip() for a, b in quoted)
+                assert fast(s, e) == bool(plain), (text, quoted, s, e)
+
+
+def test_longer_container_is_the_scan():
+    rnd = random.Random(22)
+    for _ in range(300):
+        spans = _random_spans(rnd, rnd.randint(0, 12), 60)
+        if rnd.random() < 0.2:
+            spans.append((rnd.randint(0, 60), rnd.randint(0, 60)))      # even backwards ones
+        fast = programs._longer_container(spans)
+        for a in range(-2, 75):
+            for b in range(a - 3, a + 15):
+                plain = any(s <= a and b <= e and (e - s) > (b - a) for s, e in spans)
+                assert fast(a, b) == plain, (spans, a, b)
+
+
+def _plain_choose(cands: list, org_spans: list) -> list:
+    chosen: list = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score)):
+        if any(c.start < e and s < c.end for s, e in ((x.start, x.end) for x in chosen)):
+            continue
+        if any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in org_spans):
+            continue
+        chosen.append(c)
+    return chosen
+
+
+def test_choose_is_the_scan():
+    rnd = random.Random(23)
+    for k in range(400):
+        n = 90
+        cands = [programs.Program(a, b, f"p{i}", {}, rnd.choice([1.0, 2.0, 3.0]))
+                 for i, (a, b) in enumerate(_random_spans(rnd, rnd.randint(0, 15), 80))]
+        if k % 2:
+            cands = [c for c in cands if c.end > c.start]      # the fast path (characters marked)
+        elif k % 10 == 0:
+            cands.append(programs.Program(95, 99, "past the text", {}, 1.0))
+        orgs = _random_spans(rnd, rnd.randint(0, 10), 80)
+        fast = programs._choose(cands, orgs, n)
+        assert [id(c) for c in fast] == [id(c) for c in _plain_choose(cands, orgs)]

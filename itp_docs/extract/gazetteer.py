@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from .. import lexicon
@@ -251,12 +251,13 @@ def lexicon_units(kind: str, names: Sequence[tuple[str, str]]) -> list[tuple[Uni
     from .lexcache import cached_rows
 
     rows = cached_rows(f"gazetteer-{kind}", names, _plain_units, valid=_valid_plain)
-    new = tuple.__new__
+    make = partial(tuple.__new__, Unit)     # Unit(*u) without the NamedTuple call overhead
+    known = _KNOWN
     out = []
-    for (name, lang), row in zip(names, rows):
-        us = _KNOWN.get((name, lang))
+    for key, row in zip(names, rows):
+        us = known.get(key)
         if us is None:
-            us = _KNOWN[(name, lang)] = tuple(new(Unit, u) for u in row)
+            us = known[key] = tuple(map(make, row))
         out.append(us)
     return out
 

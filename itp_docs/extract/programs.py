@@ -25,7 +25,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Sequence
+from itertools import accumulate
+from typing import Any, Callable, Sequence
 
 from .. import lexicon
 from .context import Context
@@ -172,8 +173,74 @@ def _known(name: str, lang: str, kind: str) -> dict[str, Any]:
     return attrs
 
 
+def _inside_quote(text: str, quoted: set[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``(s, e)`` → is it inside a quoted span that starts earlier, with words before it?
+
+    That is ``any(a <= s and e <= b and (a, b) != (s, e) and text[a:s].strip() for a, b in
+    quoted)``, answered in logarithmic time (a document of thousands of quotes and names made
+    that scan quadratic): a span starting at ``s`` or later has nothing before ``s``, and among
+    the earlier ones the earliest that reaches ``e`` has the most text before ``s``."""
+    srt = sorted(quoted)
+    starts = [a for a, _b in srt]
+    reach = list(accumulate((b for _a, b in srt), max))
+
+    def test(s: int, e: int) -> bool:
+        i = bisect_left(reach, e)           # the first quoted span reaching e (reach is sorted)
+        return i < len(srt) and starts[i] < s and bool(text[starts[i]:s].strip())
+
+    return test
+
+
+def _longer_container(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``(a, b)`` → ``any(s <= a and b <= e and (e - s) > (b - a) for s, e in spans)`` in
+    logarithmic time: a span starting before ``a`` qualifies when it reaches ``b``, one starting
+    at ``a`` when it goes past ``b``."""
+    srt = sorted(spans)
+    starts = [s for s, _e in srt]
+    reach = list(accumulate((e for _s, e in srt), max))
+    end_at: dict[int, int] = {}
+    for s, e in srt:
+        end_at[s] = max(end_at.get(s, e), e)
+
+    def test(a: int, b: int) -> bool:
+        i = bisect_left(starts, a)          # spans [0, i) start before a
+        if i and reach[i - 1] >= b:
+            return True
+        m = end_at.get(a)
+        return m is not None and m > b
+
+    return test
+
+
+def _choose(cands: list[Program], org_spans: Sequence[tuple[int, int]], text_len: int) -> list[Program]:
+    """Longest (then best scored) candidates first; a candidate overlapping one already chosen,
+    or inside a longer organization name, is dropped. Characters taken are marked in a bytearray
+    and containment answered by :func:`_longer_container`, instead of scanning every chosen
+    candidate and every organization per candidate (quadratic in a name-dense document); with
+    empty candidates, whose overlaps characters cannot show, the scan is kept."""
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -c.score))
+    chosen: list[Program] = []
+    if any(c.end <= c.start for c in ordered) or any(c.end > text_len or c.start < 0 for c in ordered):
+        for c in ordered:
+            if any(c.start < e and s < c.end for s, e in ((x.start, x.end) for x in chosen)):
+                continue
+            if any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in org_spans):
+                continue
+            chosen.append(c)
+        return chosen
+    in_longer_org = _longer_container(org_spans)
+    taken = bytearray(text_len + 1)
+    for c in ordered:
+        if taken.find(1, c.start, c.end) >= 0 or in_longer_org(c.start, c.end):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return chosen
+
+
 def _lexicon(ctx: Context, units: list[Unit], quoted: set[tuple[int, int]]) -> list[Program]:
     out = []
+    in_quote = _inside_quote(ctx.text, quoted)
     for m in non_overlapping(program_gazetteer().find_doc(ctx, units)):
         us = units[m.start:m.end]
         if (us[0].start, us[-1].end) not in quoted and not _caps_ok(us, m.entry.units):
@@ -182,8 +249,7 @@ def _lexicon(ctx: Context, units: list[Unit], quoted: set[tuple[int, int]]) -> l
         if st is None and m.start > 0 and us[0].gap == "" and not us[0].sent_start \
                 and units[m.start - 1].cap and not units[m.start - 1].sent_start and "«" not in us[0].raw_gap:
             continue        # Цифрлық Жібек жолы: a longer name that only ends like a known one
-        if any(a <= us[0].start and us[-1].end <= b and (a, b) != (us[0].start, us[-1].end)
-               and ctx.text[a:us[0].start].strip() for a, b in quoted):
+        if in_quote(us[0].start, us[-1].end):
             continue        # «Цифрлық Жібек жолын»: inside a longer quoted name
         row = m.entry.data
         last = kk_citation(us[-1].text) if us[-1].lang == "kk" else us[-1].text
@@ -436,13 +502,7 @@ def find(ctx: Context) -> list[Program]:
     cands += titles
     cands += _defined(ctx, units, cands)
     org_spans = ctx.notes.get("org_spans", [])
-    chosen: list[Program] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score)):
-        if any(c.start < e and s < c.end for s, e in ((x.start, x.end) for x in chosen)):
-            continue
-        if any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in org_spans):
-            continue
-        chosen.append(c)
+    chosen = _choose(cands, org_spans, len(ctx.text))
     chosen.sort(key=lambda c: c.start)
     ctx.notes["programs"] = chosen
     return chosen
