@@ -188,3 +188,81 @@ def test_extraction_is_the_same_with_any_cache(tmp_path):
     for p in files:
         p.write_bytes(p.read_bytes()[:100])
     assert _extract(str(folder), paths) == off        # damaged: recomputed
+
+
+# --- lexicon_phrases: tables built from lexicon phrases, their analyses kept on disk ------------
+
+PHRASES = [("Инвестициялар және даму министрлігі", "kk"), ("әкімдігі", "kk"), ("Министерство", "ru"),
+           ("акимат города", "ru"), ("IT-компаниялар", "kk"), ("ЭКСПО-2017", "ru")]
+
+
+def _table_builder(phrases):
+    @gazetteer.lexicon_phrases("test-table")
+    def build():
+        return {(p, lg): tuple((u.lemma, u.fkey) for u in gazetteer.phrase_units(p, lg)) for p, lg in phrases}
+
+    return build
+
+
+def _phrase_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("phrases-test-table-*.marshal"))
+
+
+def test_lexicon_phrases_tables_are_the_same_with_any_cache(cache, monkeypatch):
+    plain = {(p, lg): tuple((u.lemma, u.fkey) for u in _analyse_phrase(p, lg)) for p, lg in PHRASES}
+    assert _table_builder(PHRASES)() == plain           # cold: analysed, then written
+    (path,) = _phrase_files(cache)
+    written = path.stat().st_mtime_ns
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+
+    def fail(*_a):
+        raise AssertionError("analysed despite the cache")
+
+    with monkeypatch.context() as m:                    # warm: read, nothing analysed or written
+        m.setattr(gazetteer, "_analyse_phrase", fail)
+        assert _table_builder(PHRASES)() == plain
+    assert path.stat().st_mtime_ns == written
+    # A phrase the file lacks is analysed and added.
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+    more = PHRASES + [("Алматы қаласының әкімі", "kk")]
+    plain_more = {**plain, ("Алматы қаласының әкімі", "kk"): tuple(
+        (u.lemma, u.fkey) for u in _analyse_phrase("Алматы қаласының әкімі", "kk"))}
+    assert _table_builder(more)() == plain_more
+    (path,) = _phrase_files(cache)
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(gazetteer, "_analyse_phrase", fail)
+        assert _table_builder(more)() == plain_more
+    # Damaged: ignored and rewritten.
+    path.write_bytes(b"\x00garbage")
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+    assert _table_builder(more)() == plain_more
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(gazetteer, "_analyse_phrase", fail)
+        assert _table_builder(more)() == plain_more
+    # Off: computed, nothing written.
+    monkeypatch.setenv("ITP_DOCS_CACHE", "off")
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+    assert _table_builder(more)() == plain_more
+
+
+def test_lexicon_phrases_file_with_wrong_entries_is_not_trusted(cache):
+    _table_builder(PHRASES)()
+    (path,) = _phrase_files(cache)
+    fmt, key, (mapping,) = marshal.loads(path.read_bytes())
+    bad = {k: ((1, 2),) for k in mapping}                # wrong shape: ignored entry by entry
+    bad["not a pair"] = ()
+    path.write_bytes(marshal.dumps((fmt, key, (bad,))))
+    gazetteer._KNOWN.clear()
+    gazetteer.phrase_units.cache_clear()
+    plain = {(p, lg): tuple((u.lemma, u.fkey) for u in _analyse_phrase(p, lg)) for p, lg in PHRASES}
+    assert _table_builder(PHRASES)() == plain
+    fmt, key, (healed,) = marshal.loads(path.read_bytes())   # rewritten with good entries
+    assert set(healed) == set(mapping) and all(len(v[0]) == len(gazetteer.Unit._fields) for v in healed.values())

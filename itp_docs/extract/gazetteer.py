@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from typing import Any, Iterable, NamedTuple, Sequence
+from functools import lru_cache, partial, wraps
+from typing import Any, Callable, Iterable, NamedTuple, Sequence, TypeVar
 
 from .. import lexicon
 from ..lang.analyzer import Token, analyze, analyze_word
@@ -41,6 +41,7 @@ _RU_OBLIQUE = frozenset(("а", "я", "у", "ю", "е", "ы", "и", "ой", "ей
                          "ам", "ям", "ами", "ями", "ах", "ях", "ого", "его", "ому", "ему", "ым", "им"))
 _RU_NOM_TAIL = frozenset("аяыиьйое")
 _CONNECTOR = "&"
+T = TypeVar("T")
 
 
 class Unit(NamedTuple):
@@ -218,13 +219,57 @@ def doc_units(ctx) -> list[Unit]:
 _KNOWN: dict[tuple[str, str], tuple[Unit, ...]] = {}
 
 
+# While a lexicon table is built (:func:`lexicon_phrases`): the phrases analysed for it.
+_RECORDING: dict[tuple[str, str], tuple[Unit, ...]] | None = None
+
+
 @lru_cache(maxsize=50_000)
 def phrase_units(phrase: str, lang: str) -> tuple[Unit, ...]:
     """Units of a stand-alone phrase (a lexicon name, a glossary expansion)."""
     got = _KNOWN.get((phrase, lang))
     if got is not None:
         return got
-    return _analyse_phrase(phrase, lang)
+    got = _analyse_phrase(phrase, lang)
+    if _RECORDING is not None:
+        _RECORDING[(phrase, lang)] = got
+    return got
+
+
+def lexicon_phrases(kind: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Decorator for a function that builds a table from lexicon phrases with
+    :func:`phrase_units` (under ``lru_cache``: it runs once per process). The units of the
+    phrases it analyses are kept on disk (:mod:`lexcache`, cache ``kind``) and read back before
+    it runs in the next process, so that it finds them all analysed. A phrase analysed anyway
+    (not in the file yet) is added to the file; a file that holds all of them is not rewritten."""
+
+    def wrap(fn: Callable[[], T]) -> Callable[[], T]:
+        @wraps(fn)
+        def run() -> T:
+            global _RECORDING
+            from .lexcache import load_map, save_map
+
+            kind_ = f"phrases-{kind}"
+            stored = {k: v for k, v in (load_map(kind_) or {}).items()
+                      if type(k) is tuple and len(k) == 2 and _valid_plain(v)}
+            make = partial(tuple.__new__, Unit)
+            for key, row in stored.items():
+                if key not in _KNOWN:
+                    _KNOWN[key] = tuple(map(make, row))
+            outer, _RECORDING = _RECORDING, {}
+            try:
+                out = fn()
+                new = {k: tuple(tuple(u) for u in us) for k, us in _RECORDING.items() if k not in stored}
+            finally:
+                if outer is not None:
+                    outer.update(_RECORDING)
+                _RECORDING = outer
+            if new:
+                save_map(kind_, {**stored, **new})
+            return out
+
+        return run
+
+    return wrap
 
 
 def _analyse_phrase(phrase: str, lang: str) -> tuple[Unit, ...]:

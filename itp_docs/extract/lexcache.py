@@ -169,3 +169,27 @@ def cached_rows(kind: str, items: Sequence[tuple[str, str]],
     by_item = dict(zip(distinct, got))
     return [by_item[it] for it in items]
 
+
+
+def load_map(kind: str) -> dict[Any, Any] | None:
+    """The mapping stored under ``kind`` for the current :func:`version_key` (see
+    :func:`save_map`), or None: no cache, no file, or a damaged one."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = _key(kind, ())
+    got = _read(folder / f"{kind}-{key[:_KEY_LEN]}{_SUFFIX}", key, 1)
+    if got is None or type(got[0]) is not dict:
+        return None
+    return got[0]
+
+
+def save_map(kind: str, mapping: dict[Any, Any]) -> None:
+    """Store ``mapping`` (marshal-able keys and values) under ``kind`` for the current
+    :func:`version_key`: for tables whose entries are pure functions of their keys, the lexicons
+    and the code (see gazetteer.lexicon_phrases)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    key = _key(kind, ())
+    _write(folder, folder / f"{kind}-{key[:_KEY_LEN]}{_SUFFIX}", key, (mapping,))

@@ -38,7 +38,8 @@ from typing import Any
 
 from .. import lexicon
 from .context import Context
-from .gazetteer import Gazetteer, Match, Unit, doc_units, non_overlapping, phrase_units
+from .gazetteer import (Gazetteer, Match, Unit, doc_units, lexicon_phrases, non_overlapping,
+                        phrase_units)
 from .model import Entity
 from .names import clean_name, kk_citation, kk_word, ru_case, ru_nominative, ru_parses
 from .quotes import Quoted, doc_quotes, is_name_like
@@ -82,6 +83,7 @@ def _kk_possessives(lemma: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("org-heads")
 def heads() -> dict[str, dict[str, list[Head]]]:
     """lang → lemma of the head's last word → heads (org_heads.tsv)."""
     out: dict[str, dict[str, list[Head]]] = {}
@@ -110,6 +112,7 @@ def _name_words() -> dict[str, dict[str, set[str]]]:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("org-attributive")
 def _attributive_lemmas() -> frozenset[str]:
     words = _name_words().get("attributive", {})
     out = set()
@@ -126,6 +129,7 @@ def _state_gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("org-stop")
 def _stop_lemmas() -> dict[str, frozenset[str]]:
     """Words that never stand inside a name: function words and time words."""
     out: dict[str, set[str]] = {"kk": set(), "ru": set()}
@@ -147,6 +151,7 @@ def _stop_lemmas() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("org-roles")
 def _role_lemmas() -> frozenset[str]:
     """Lemmas of position words (әкім, министр, президент): their genitive links a name."""
     out = set()
@@ -184,6 +189,7 @@ def legal_forms() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("org-descriptors")
 def _descriptor_abbrs() -> frozenset[str]:
     """Generic abbreviations that name a type of body (АЭА, СЭЗ, ӘАҚ): they stay in a name."""
     hk = heads()
@@ -969,6 +975,7 @@ def _legal_text(d: _Doc, a: int, b: int, spelled: bool) -> str:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("org-descriptor-expansions")
 def _descriptor_expansions() -> dict[tuple[str, ...], str]:
     """Lemmas of a descriptor abbreviation's expansion → the abbreviation (арнайы экономикалық
     аймақ → АЭА)."""

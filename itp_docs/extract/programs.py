@@ -30,7 +30,7 @@ from typing import Any, Callable, Sequence
 
 from .. import lexicon
 from .context import Context
-from .gazetteer import Gazetteer, Unit, doc_units, non_overlapping, phrase_units
+from .gazetteer import Gazetteer, Unit, doc_units, lexicon_phrases, non_overlapping, phrase_units
 from .model import Entity
 from .names import clean_name, kk_citation, kk_word, ru_nominative, ru_parses
 from .quotes import doc_quotes, is_name_like
@@ -63,6 +63,7 @@ class Program:
 
 
 @lru_cache(maxsize=1)
+@lexicon_phrases("program-heads")
 def _heads() -> dict[str, list[_Head]]:
     """Last lemma (kk, after) or first lemma (ru, before) → heads."""
     out: dict[str, list[_Head]] = {}
