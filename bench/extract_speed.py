@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,10 +29,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin" / "itp-docs"
 
 
+CPU: list[float] = []     # CPU seconds (user + system, all processes) of each run() call
+
+
 def run(args: list[str]) -> float:
+    """Wall seconds of one `itp-docs` process; its CPU seconds go to CPU (on a shared machine
+    the CPU time tells whether a slow wall time was this program or the neighbours)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run([str(BIN), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if r.returncode != 0:
         print(f"  (exit {r.returncode}: {r.stderr.strip()[:200]})")
     return dt
@@ -118,16 +127,19 @@ def main() -> int:
         print(f"mixed set: {mb:.2f} MB on disk, {nwords:,} words, {sum(1 for _ in mixed.rglob('*.*'))} files")
         base = None
         for jobs in (1, 2) if args.only != "bad" else ():
+            del CPU[:]
             times = [run(["extract", str(mixed), "--format", "jsonl", "--jobs", str(jobs)]) for _ in range(args.repeat)]
             med = statistics.median(times)
             base = base or med
             print(f"--jobs {jobs}: median {med:.2f}s of {args.repeat} -> {nwords / med:,.0f} words/s"
-                  + (f", {base / med:.2f}x the one-process speed" if jobs > 1 else ""))
+                  + (f", {base / med:.2f}x the one-process speed" if jobs > 1 else "")
+                  + f"  (runs {', '.join(f'{t:.2f}' for t in times)}; CPU median {statistics.median(CPU):.2f}s)")
         if args.only == "mixed":
             print(f"load average {os.getloadavg()[0]:.2f}")
             return 0
         print("pathological files (goal: < 2 s per MB; in-process, after one warm-up document,")
-        print("so start-up does not dominate these small files; process wall time in brackets):")
+        print("so start-up does not dominate these small files; process wall time in brackets;")
+        print("CPU time per MB after it, which neighbours on a shared machine disturb less):")
         sys.path.insert(0, str(ROOT))
         from itp_docs import batch
         from itp_docs.extract.pipeline import extract_document
@@ -138,14 +150,16 @@ def main() -> int:
         batch.settle_gc()        # and after its first document
         for label, p in make_pathological(tmp / "bad").items():
             size = p.stat().st_size / 2**20
-            times = []
+            times, cpu = [], []
             for _ in range(args.repeat):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 extract_document(read_document(p))
                 times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
             t = statistics.median(times)
             wall = run(["extract", str(p), "--format", "json"])
-            print(f"  {label:28} {size:5.2f} MB  {t:5.2f}s  -> {t / size:5.2f} s/MB  [{wall:.2f}s]")
+            print(f"  {label:28} {size:5.2f} MB  {t:5.2f}s  -> {t / size:5.2f} s/MB  [{wall:.2f}s]"
+                  f"  (CPU {statistics.median(cpu) / size:.2f} s/MB)")
         print(f"load average {os.getloadavg()[0]:.2f}")
     finally:
         if not args.keep:

@@ -292,12 +292,14 @@ def _decide(e: _Evidence) -> tuple[str, bool]:
     for k in (1, 2, 3):
         if vals[k] > b:
             bi, b = k, vals[k]
-    second = max(v for k, v in enumerate(vals) if k != bi)
-    best = LABELS[bi]
     if b <= 0:
         return "other", False
+    best = LABELS[bi]
     if best == "other":
         return best, b >= PARA_MIN
+    # (the runner-up only matters from here on; a slice, not a generator: this runs for every
+    # block and run of blocks of a document)
+    second = max(vals[:bi] + vals[bi + 1:])
     has_marker = e.strong[_PROJECT.index(best)] > 0
     weak = (b < MIN_SCORE or b - max(second, 0.0) < MIN_MARGIN * b
             or (e.words >= DENSITY_WORDS and b / e.words < MIN_DENSITY))
@@ -438,8 +440,10 @@ def _alone(e: _Evidence, label: str, own: bool, run: bool = False) -> bool:
 
 def _absorb(group: list, other: list) -> None:
     """Merge ``other`` into ``group``: span, evidence and the decision on the sum."""
-    ev = _Evidence(list(group[2].totals), list(group[2].strong), group[2].words)
-    ev.add(other[2])
+    g, o = group[2], other[2]
+    # (a copy of the group's evidence plus the other's, made in one pass: the same sums)
+    ev = _Evidence(list(map(_plus, g.totals, o.totals)), list(map(_plus, g.strong, o.strong)),
+                   g.words + o.words)
     group[0] = min(group[0], other[0])
     group[1] = max(group[1], other[1])
     group[2] = ev
