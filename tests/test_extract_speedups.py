@@ -401,3 +401,21 @@ def test_decide_and_absorb_are_the_plain_ones():
         assert (group[2].totals, group[2].strong, group[2].words) == (plain.totals, plain.strong, plain.words)
         assert group[3] == _plain_decide(plain)[0]
         assert group[2].totals is not g.totals and g.totals == g.totals
+
+
+# --- Context.ignored: many boilerplate spans answered by bisection ------------------------------
+
+def test_ignored_is_the_scan():
+    from itp_docs.extract.context import Context
+
+    rnd = random.Random(41)
+    ctx = Context(text="x" * 200, lang="kk", paragraphs=[])
+    for _ in range(300):
+        ctx.ignore_spans = _random_spans(rnd, rnd.randint(0, 12), 150)
+        if rnd.random() < 0.2:
+            ctx.ignore_spans.append((rnd.randint(0, 150), rnd.randint(0, 150)))   # even backwards ones
+        for _ in range(60):
+            a = rnd.randint(-5, 180)
+            b = a + rnd.randint(-3, 25)
+            plain = any(s < b and a < e for s, e in ctx.ignore_spans)
+            assert ctx.ignored(a, b) == plain

@@ -6,9 +6,10 @@ abbreviations, the boilerplate spans to skip) and adds its own findings here.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from ..lang.analyzer import Token, analyze_ranges
@@ -76,7 +77,20 @@ class Context:
 
     def ignored(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps boilerplate."""
-        return any(s < end and start < e for s, e in self.ignore_spans)
+        spans = self.ignore_spans
+        if len(spans) < 5:
+            return any(s < end and start < e for s, e in spans)
+        # Every entity of every stage asks: with many spans, the spans sorted by start and the
+        # furthest end reached so far answer in logarithmic time (the same answer as the scan:
+        # the spans starting before ``end`` overlap iff one of them reaches past ``start``).
+        idx = self.__dict__.get("_ignore_index")
+        if idx is None or idx[0] is not spans or idx[1] != (len(spans), spans[0], spans[-1]):
+            srt = sorted(spans)
+            idx = (spans, (len(spans), spans[0], spans[-1]), [a for a, _b in srt],
+                   list(accumulate((b for _a, b in srt), max)))
+            self.__dict__["_ignore_index"] = idx
+        k = bisect_left(idx[2], end)
+        return k > 0 and idx[3][k - 1] > start
 
     def add(self, entity: Entity) -> None:
         if not self.ignored(entity.start, entity.end):

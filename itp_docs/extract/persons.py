@@ -995,20 +995,32 @@ def _group(mentions: list[Mention]) -> list[Person]:
     # fuller names first, so that lone surnames attach to the person they abbreviate
     order = sorted(mentions, key=lambda m: (3 if not m.surname else 0 if m.first else 1 if m.initials else 2,
                                             m.start))
+    # The candidates of a mention depend on its surname, first name and initials and on the
+    # persons' keys, first names, initials and surnames only; a document names the same few
+    # people thousands of times, so they are kept per mention shape until a person is added or
+    # one of those fields changes (``version``), instead of being recomputed against every person.
+    shapes: dict[tuple, tuple[int, list[Person]]] = {}
+    version = 0
     for m in order:
-        if not m.surname:
-            # a first name alone: the person of that first name, or a person known by it only
-            fk = fold_key(m.first or "")
-            cands = [p for p in persons if p.first and fold_key(p.first.split()[0]) == fk]
+        shape = (m.surname, m.first, m.initials)
+        got = shapes.get(shape)
+        if got is not None and got[0] == version:
+            cands = got[1]
         else:
-            # _same_surname and _first_compatible, the mention's key computed once, not once
-            # per person (this runs for every mention against every person)
-            k = _surname_key(m.surname)
-            sur = m.surname
-            cands = [p for p in persons if p.key and (k == p.key or (k and keys_match(sur, p.surname)))
-                     and _first_compatible(p, m)]
-        if m.first or m.initials:
-            cands = [p for p in cands if (p.first or p.initials)] or cands
+            if not m.surname:
+                # a first name alone: the person of that first name, or a person known by it only
+                fk = fold_key(m.first or "")
+                cands = [p for p in persons if p.first and fold_key(p.first.split()[0]) == fk]
+            else:
+                # _same_surname and _first_compatible, the mention's key computed once, not once
+                # per person
+                k = _surname_key(m.surname)
+                sur = m.surname
+                cands = [p for p in persons if p.key and (k == p.key or (k and keys_match(sur, p.surname)))
+                         and _first_compatible(p, m)]
+            if m.first or m.initials:
+                cands = [p for p in cands if (p.first or p.initials)] or cands
+            shapes[shape] = (version, cands)
         p = None
         if cands:
             # the nearest person mentioned before (else after) this mention; mention starts are
@@ -1027,7 +1039,11 @@ def _group(mentions: list[Mention]) -> list[Person]:
             p = Person(key=_surname_key(m.surname) if m.surname else "", surname=m.surname or "")
             persons.append(p)
             starts[id(p)] = []
+            version += 1
+        seen = (p.first, p.initials, p.surname)
         _absorb(p, m)
+        if (p.first, p.initials, p.surname) != seen:
+            version += 1
         insort(starts[id(p)], m.start)
     return persons
 
