@@ -49,6 +49,7 @@ class FastScorer:
         self._lengths: dict[str, np.ndarray] = {}
         self._live = self._live_mask()
         self._restrict: np.ndarray | None = None     # see scores_at
+        self._infos: dict[tuple[int, str, bytes], Any] = {}
         self._cols = [_open_columns(sub.reader()) for sub, _o in self.leaves]
 
     @property
@@ -174,9 +175,8 @@ class FastScorer:
             terms = sub.reader()._terms
             cols = self._cols[i]
             if cols is not None and not values:
-                try:
-                    ti = terms.term_info(fieldname, btext)
-                except (TermNotFound, KeyError):
+                ti = self._term_info(i, fieldname, btext)
+                if ti is None:
                     continue
                 got = cols.get(ti._offset) if ti._inlined is None else None
                 if got is not None:
@@ -201,6 +201,23 @@ class FastScorer:
             ids, weights = ids[keep], weights[keep]
             v_parts = [v for v, k in zip(v_parts, keep) if k] if values else v_parts
         return ids, weights, v_parts
+
+    def _term_info(self, leaf: int, fieldname: str, btext: bytes):
+        """A segment's term info, or None; remembered, since one query reads the same terms for
+        scores, phrases, matched terms and positions (the searcher's segments never change)."""
+        key = (leaf, fieldname, btext)
+        try:
+            return self._infos[key]
+        except KeyError:
+            pass
+        if len(self._infos) > 100_000:
+            self._infos.clear()
+        try:
+            ti = self.leaves[leaf][0].reader()._terms.term_info(fieldname, btext)
+        except (TermNotFound, KeyError):
+            ti = None
+        self._infos[key] = ti
+        return ti
 
     def _bm25(self, fieldname: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         B = self.weighting._field_B.get(fieldname, self.weighting.B)
@@ -331,9 +348,8 @@ class FastScorer:
             cols = self._cols[i]
             got = None
             if cols is not None:
-                try:
-                    ti = reader._terms.term_info(fieldname, btext)
-                except (TermNotFound, KeyError):
+                ti = self._term_info(i, fieldname, btext)
+                if ti is None:
                     continue
                 if ti._inlined is None:
                     got = cols.positions(ti._offset)
@@ -362,6 +378,23 @@ class FastScorer:
         if not idx_parts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(idx_parts), np.concatenate(pos_parts)
+
+    def positions_in(self, fieldname: str, text: str, docnums: list[int]) -> dict[int, list[int]]:
+        """Word positions of ``text`` in each of ``docnums`` that holds it (one pass over the
+        segments for all the shown hits)."""
+        field = self.s.schema[fieldname] if fieldname in self.s.schema else None
+        if field is None or not field.format or not field.format.supports("positions") or not docnums:
+            return {}
+        try:
+            btext = field.to_bytes(text)
+        except ValueError:
+            return {}
+        docs = np.unique(np.asarray(docnums, dtype=np.int64))
+        idx, pos = self._positions_of(fieldname, btext, docs, np.arange(docs.size, dtype=np.int64))
+        out: dict[int, list[int]] = {}
+        for i, p in zip(idx.tolist(), pos.tolist()):
+            out.setdefault(int(docs[i]), []).append(p)
+        return out
 
     def positions(self, fieldname: str, text: str, docnum: int) -> list[int]:
         """Word positions of ``text`` in field ``fieldname`` of one document."""

@@ -142,16 +142,18 @@ class Engine:
         seen: set[int] = set()
         top = [h for h in results]  # not list(): it asks len(), which counts every match
         matched = self._matched_terms([h.docnum for h in top], p)
+        where = self._hit_positions(matched, p)
         for h in top:
             seen.add(h.docnum)
-            res.hits.append(self._hit(h, p, matched[h.docnum], partial=False))
+            res.hits.append(self._hit(h, p, matched[h.docnum], partial=False, where=where))
         if len(res.hits) < limit and p.relaxed is not None:
             more = [h for h in self.searcher.search(p.relaxed, limit=limit + len(seen), **kw)
                     if h.docnum not in seen][:limit - len(res.hits)]
             matched = self._matched_terms([h.docnum for h in more], p)
+            where = self._hit_positions(matched, p)
             for h in more:
                 seen.add(h.docnum)
-                res.hits.append(self._hit(h, p, matched[h.docnum], partial=True))
+                res.hits.append(self._hit(h, p, matched[h.docnum], partial=True, where=where))
             res.total = max(res.total, len(seen))
         if facets:
             res.facets = self._facets(p)
@@ -305,7 +307,20 @@ class Engine:
                 out[d].append((fieldname, t))
         return out
 
-    def _hit(self, h, p: Plan, matched: list[tuple[str, str]], partial: bool) -> Hit:
+    def _hit_positions(self, matched: dict[int, list[tuple[str, str]]], p: Plan):
+        """Positions of the matched lemma and key terms in the shown hits, one array pass per
+        term for all of them (None without posting columns: ``_hit`` then asks Whoosh per hit)."""
+        fast = self._columns()
+        if fast is None:
+            return None
+        docs_of: dict[tuple[str, str], list[int]] = {}
+        for d, terms in matched.items():
+            for ft in terms:
+                if ft[0] in ("lemma", "keys") and ft in p.terms:
+                    docs_of.setdefault(ft, []).append(d)
+        return {ft: fast.positions_in(ft[0], ft[1], docs) for ft, docs in docs_of.items()}
+
+    def _hit(self, h, p: Plan, matched: list[tuple[str, str]], partial: bool, where=None) -> Hit:
         stored = h.fields()
         meta = stored.get("meta") or {}
         text = zlib.decompress(stored["text"]).decode("utf-8") if stored.get("text") else ""
@@ -321,8 +336,7 @@ class Engine:
                 if words is None:
                     # positions count the document's tokens: one regex pass gives their offsets
                     words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-                fast = self._columns()
-                poss = fast.positions(fieldname, t, h.docnum) if fast is not None else \
+                poss = where.get((fieldname, t), {}).get(h.docnum, ()) if where is not None else \
                     _positions(reader, fieldname, t, h.docnum)
                 for pos in poss:
                     if 0 <= pos < len(words):
