@@ -419,3 +419,23 @@ def test_ignored_is_the_scan():
             b = a + rnd.randint(-3, 25)
             plain = any(s < b and a < e for s, e in ctx.ignore_spans)
             assert ctx.ignored(a, b) == plain
+
+
+def _plain_windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in dates._seed_re().finditer(text):
+        a, b = max(0, m.start() - dates._WINDOW_BEFORE), min(n, m.end() + dates._WINDOW_AFTER)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def test_date_windows_are_the_plain_ones():
+    rnd = random.Random(12)
+    texts = _date_texts()
+    texts += ["".join(rnd.choice("1 a\nбиыл" + " " * 30) for _ in range(rnd.randint(0, 400))) for _ in range(200)]
+    for text in texts:
+        assert dates._windows(text) == _plain_windows(text)

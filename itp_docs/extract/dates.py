@@ -194,12 +194,24 @@ def _seed_re() -> re.Pattern[str]:
 def _windows(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(text)
+    # (the window being grown kept in two locals, not rebuilt as a tuple per seed: a table of
+    # numbers has a seed every few words)
+    cur_a = cur_b = -1
     for m in _seed_re().finditer(text):
-        a, b = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
+        s, e = m.span()
+        a = s - _WINDOW_BEFORE if s > _WINDOW_BEFORE else 0
+        b = e + _WINDOW_AFTER
+        if b > n:
+            b = n
+        if cur_b >= 0 and a <= cur_b:
+            if b > cur_b:
+                cur_b = b
         else:
-            out.append((a, b))
+            if cur_b >= 0:
+                out.append((cur_a, cur_b))
+            cur_a, cur_b = a, b
+    if cur_b >= 0:
+        out.append((cur_a, cur_b))
     return out
 
 

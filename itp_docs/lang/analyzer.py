@@ -146,9 +146,10 @@ def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]
             # every document makes one per word (same fields, same object; see
             # tests/test_extract_speedups.py).
             t = new(Token)
+            st, en = m.span()
             s_text(t, w)
-            s_start(t, m.start())
-            s_end(t, m.end())
+            s_start(t, st)
+            s_end(t, en)
             s_norm(t, a.norm)
             s_lang(t, a.lang)
             s_lemma(t, a.lemma)
