@@ -439,3 +439,37 @@ def test_date_windows_are_the_plain_ones():
     texts += ["".join(rnd.choice("1 a\nбиыл" + " " * 30) for _ in range(rnd.randint(0, 400))) for _ in range(200)]
     for text in texts:
         assert dates._windows(text) == _plain_windows(text)
+
+
+# --- money._currency_before: numbers that no sign or code can precede are answered at once -----
+
+def _plain_currency_before(text: str, start: int):
+    from itp_docs.extract.money import _ISO_BEFORE
+    from itp_docs.extract.numbers import currency_table
+
+    table, _word_re, sign_re = currency_table()
+    head = text[max(0, start - 6):start]
+    stripped = head.rstrip(" \u00a0")
+    base = start - len(head)
+    for k in (3, 2, 1):
+        cand = stripped[-k:]
+        if len(cand) == k and cand in table and not cand[0].isalpha() and sign_re.fullmatch(cand):
+            return base + len(stripped) - k, table[cand]
+    m = _ISO_BEFORE.search(stripped, max(0, len(stripped) - 4)) if stripped[-1:].isupper() else None
+    if m and m.group(1).lower() in table and len(head) - len(stripped) <= 1:
+        return base + m.start(1), table[m.group(1).lower()]
+    return None
+
+
+def test_currency_before_is_the_plain_test():
+    from itp_docs.extract import money
+    from itp_docs.extract.numbers import currency_table
+
+    rnd = random.Random(51)
+    table = currency_table()[0]
+    bits = [k for k in table if len(k) <= 3] + ["USD", "KZT", "EUR", "руб.", "$", "₸", "€", "а", "Б", " ",
+                                                  "\u00a0", "1", "(", "млн", "тг", "US", "X"]
+    for _ in range(4000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 6))) + "12"
+        start = len(text) - 2
+        assert money._currency_before(text, start) == _plain_currency_before(text, start), text

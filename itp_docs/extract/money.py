@@ -18,6 +18,7 @@ other's (2 → 2 млрд), since that is how both languages shorten ranges.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .context import Context
@@ -69,11 +70,22 @@ def _currency_after(text: str, end: int) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _sign_ends() -> frozenset[str]:
+    """Last characters of the signs :func:`_currency_before` can find (table forms of one to
+    three characters, not starting with a letter, that the sign pattern matches whole)."""
+    table, _word_re, sign_re = currency_table()
+    return frozenset(k[-1] for k in table if 1 <= len(k) <= 3 and not k[0].isalpha() and sign_re.fullmatch(k))
+
+
 def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     """(start of the sign or code, ISO code) for ``$12 млн``, ``₸ 5000``, ``USD 100``."""
     table, _word_re, sign_re = currency_table()
     head = text[max(0, start - 6):start]
     stripped = head.rstrip(" \u00a0")
+    last = stripped[-1:]
+    if not last or (last not in _sign_ends() and not last.isupper()):
+        return None         # (most numbers: neither a sign nor a code can end right here)
     base = start - len(head)
     for k in (3, 2, 1):
         cand = stripped[-k:]
