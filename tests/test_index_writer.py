@@ -45,27 +45,39 @@ def test_fast_field_index_equals_the_analyzer_chain(lang, name):
     assert sorted(field.index(TEXTS[lang])) == fast
 
 
-def _build(tmp_path, writer_cls, name, blocklimit=128):
+def _build(tmp_path, writer_cls, name, blocklimit=128, limitmb=128, commits=1):
+    """Nine documents; ``commits`` > 1 writes them as that many segments and merges them with
+    one more writer of the same class (the merge path, add_reader); ``limitmb=0`` makes the
+    pool spill every field's postings to a run on disk."""
     from whoosh.codec.whoosh3 import W3Codec
 
     d = tmp_path / name
     d.mkdir()
     ix = windex.create_in(str(d), build_schema())
-    w = writer_cls(ix, codec=W3Codec(blocklimit=blocklimit, compression=1))
-    for i, (lang, text) in enumerate(sorted(TEXTS.items()) * 3):
-        toks = analyze(text, "auto")
-        w.add_document(doc_id=f"{lang}{i}", exact=PreAnalyzed(toks), lemma=PreAnalyzed(toks),
-                       keys=PreAnalyzed(toks), lang=lang.split("-")[0])
-    w.commit()
+    docs = sorted(TEXTS.items()) * 3
+    per = -(-len(docs) // commits)
+    for c in range(commits):
+        w = writer_cls(ix, codec=W3Codec(blocklimit=blocklimit, compression=1), limitmb=limitmb)
+        for i, (lang, text) in enumerate(docs[c * per:(c + 1) * per], start=c * per):
+            toks = analyze(text, "auto")
+            w.add_document(doc_id=f"{lang}{i}", exact=PreAnalyzed(toks), lemma=PreAnalyzed(toks),
+                           keys=PreAnalyzed(toks), lang=lang.split("-")[0])
+        w.commit(merge=False)
+    if commits > 1:
+        w = writer_cls(ix, codec=W3Codec(blocklimit=blocklimit, compression=1), limitmb=limitmb)
+        w.commit(optimize=True)
     return windex.open_dir(str(d))
 
 
-@pytest.mark.parametrize("blocklimit", [128, 2])
-def test_fast_writer_writes_the_same_index(tmp_path, blocklimit):
+@pytest.mark.parametrize("blocklimit, limitmb, commits", [(128, 128, 1), (2, 128, 1), (2, 0, 1), (2, 128, 3)])
+def test_fast_writer_writes_the_same_index(tmp_path, blocklimit, limitmb, commits):
     """Same terms, postings, term statistics and block statistics (blocks of 2 postings make
-    every list of the 9 documents span several blocks)."""
-    a = _build(tmp_path, SegmentWriter, "stock", blocklimit)
-    b = _build(tmp_path, FastSegmentWriter, "fast", blocklimit)
+    every list of the 9 documents span several blocks), also when the pool spills to disk and
+    when segments are merged."""
+    a = _build(tmp_path, SegmentWriter, "stock", blocklimit, 128, commits)
+    b = _build(tmp_path, FastSegmentWriter, "fast", blocklimit, limitmb, commits)
+    if commits > 1:
+        assert len(b._segments()) == 1
     with a.searcher() as sa, b.searcher() as sb:
         ra, rb = sa.reader(), sb.reader()
         terms = list(ra.all_terms())

@@ -21,8 +21,10 @@ lists as arrays, which search reads instead of the blocks when it is there.
 from __future__ import annotations
 
 import copy
+import heapq
 import os
 from array import array
+from pickle import dump, load
 import zlib
 from pickle import dumps
 
@@ -35,19 +37,171 @@ from .postcols import MIN_POSTINGS, ColumnsWriter
 
 __all__ = ["FastSegmentWriter"]
 
-# 28 + 4*5 (tuple) + 21 (field name) + 26 (text) + 18 (docnum) + 16 (weight) + 21 (value):
-# the stock pool's estimate of a posting's memory, without the per-item lengths.
-_POSTING_OVERHEAD = 150
+_POSTING_SIZE = 24           # _LeanPool: a posting's id, weight and value length (+ the value)
+_GROUP_SIZE = 400            # a term's group: four arrays, its key and the dict slot
+
+
+class _Group:
+    """One term's postings in a pool: document numbers, weights and encoded values as flat
+    arrays (about 30 bytes a posting, where a posting tuple of the stock pool takes ~200)."""
+
+    __slots__ = ("ids", "weights", "vbuf", "vlens")
+
+    def __init__(self) -> None:
+        self.ids = array("I")
+        self.weights = array("d")           # as given: Whoosh rounds to float32 only in blocks
+        self.vbuf = bytearray()
+        self.vlens = array("I")
+
+    def extend(self, other: "_Group") -> None:
+        self.ids.extend(other.ids)
+        self.weights.extend(other.weights)
+        self.vbuf.extend(other.vbuf)
+        self.vlens.extend(other.vlens)
+
+    def values(self) -> list[bytes]:
+        buf = bytes(self.vbuf)
+        out, at = [], 0
+        for n in self.vlens:
+            out.append(buf[at:at + n])
+            at += n
+        return out
+
+    def dump(self) -> tuple[bytes, bytes, bytes, bytes]:
+        return self.ids.tobytes(), self.weights.tobytes(), bytes(self.vbuf), self.vlens.tobytes()
+
+    @classmethod
+    def load(cls, data: tuple[bytes, bytes, bytes, bytes]) -> "_Group":
+        g = cls()
+        g.ids.frombytes(data[0])
+        g.weights.frombytes(data[1])
+        g.vbuf.extend(data[2])
+        g.vlens.frombytes(data[3])
+        return g
 
 
 class _LeanPool(PostingPool):
+    """Postings grouped by field and term as they arrive, in compact arrays, instead of one flat
+    list of tuples sorted at the end.
+
+    Documents get ascending numbers, so each term's postings arrive in document order: grouping
+    them leaves only the distinct terms to sort and hands the segment writer whole runs. The
+    stock pool's tuples took ~200 bytes a posting, so a worker's 192 MB buffer spilled every
+    ~1,500 documents, and each spill pickled every posting and read it back through a heap merge:
+    at 100,000 documents that was a quarter of the build. Here a posting takes ~30 bytes, and
+    when the buffer is full the groups are written as one run of pickled term groups, merged
+    back by term (runs are in document order, so a term's groups are concatenated)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._groups: dict[str, dict[bytes, _Group]] = {}
+
+    def _terms(self, fieldname: str) -> dict[bytes, _Group]:
+        terms = self._groups.get(fieldname)
+        if terms is None:
+            terms = self._groups[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
     def add(self, item):
-        # item = (fieldname, tbytes, docnum, weight, vbytes)
-        self.fieldnames.add(item[0])
-        self.currentsize += _POSTING_OVERHEAD + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        # item = (fieldname, tbytes, docnum, weight, vbytes): merges (add_reader) come this way
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self._terms(fieldname)
+        g = terms.get(tbytes)
+        if g is None:
+            g = terms[tbytes] = _Group()
+            self.currentsize += _GROUP_SIZE
+        elif g.ids[-1] >= docnum:
+            raise ValueError(f"postings of {fieldname}:{tbytes!r} out of document order")
+        vbytes = vbytes or b""
+        g.ids.append(docnum)
+        g.weights.append(weight)
+        g.vbuf += vbytes
+        g.vlens.append(len(vbytes))
+        self.currentsize += _POSTING_SIZE + len(vbytes)
         if self.currentsize > self.limit:
             self.save()
-        self.current.append(item)
+
+    def add_field(self, fieldname: str, docnum: int, items, fieldboost: float, scorable: bool) -> int:
+        """One document's postings of one field (``field.index`` output); returns the field
+        length, as ``SegmentWriter.add_document`` counts it."""
+        terms = self._terms(fieldname)
+        length = size = 0
+        for tbytes, freq, weight, vbytes in items:
+            length += freq
+            g = terms.get(tbytes)
+            if g is None:
+                g = terms[tbytes] = _Group()
+                size += _GROUP_SIZE
+            vbytes = vbytes or b""
+            g.ids.append(docnum)
+            g.weights.append(weight * fieldboost)
+            g.vbuf += vbytes
+            g.vlens.append(len(vbytes))
+            size += _POSTING_SIZE + len(vbytes)
+        self.currentsize += size
+        if self.currentsize > self.limit:
+            self.save()
+        return length if scorable else 0
+
+    def _sorted(self):
+        for fieldname in sorted(self._groups):
+            terms = self._groups[fieldname]
+            for tbytes in sorted(terms):
+                yield fieldname, tbytes, terms[tbytes]
+
+    def save(self):
+        if not self._groups:
+            return
+        path, f = self._new_run()
+        try:
+            for fieldname, tbytes, g in self._sorted():
+                dump((fieldname, tbytes, g.dump()), f, 4)
+        finally:
+            f.close()
+        self.runs.append(path)
+        self._groups = {}
+        self.currentsize = 0
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    fieldname, tbytes, data = load(f)
+                except EOFError:
+                    return
+                yield fieldname, tbytes, data
+        finally:
+            f.close()
+
+    def groups(self):
+        """(fieldname, tbytes, _Group) of every term in order: from memory, or merged from the
+        runs (and what is still in memory, which comes last in document order)."""
+        if not self.runs:
+            yield from self._sorted()
+            return
+        self.save()
+        runs = [((fn, tb, i, data) for fn, tb, data in self._read_run(path)) for i, path in enumerate(self.runs)]
+        last = None
+        for fn, tb, _i, data in heapq.merge(*runs):
+            if last is not None and (fn, tb) == last[:2]:
+                last[2].extend(_Group.load(data))
+                continue
+            if last is not None:
+                yield last
+            last = (fn, tb, _Group.load(data))
+        if last is not None:
+            yield last
+
+    def cleanup(self):
+        self._groups = {}
+        for path in self.runs:
+            try:
+                self._remove_run(path)
+            except OSError:
+                pass
+        self.runs = []
 
 
 class _RememberedLengths:
@@ -159,11 +313,7 @@ class _LeanPostingsWriter(W3PostingsWriter):
         self._new_block()
 
 
-def _add_postings(fw, schema, lengths, doccount: int, items) -> None:
-    """``FieldWriter.add_postings`` a term at a time: the sorted postings are gathered per term
-    and handed to the postings writer as one run (``add_run``), and each scored field's lengths
-    are read once per document instead of once per posting. The stock loop made five Python
-    calls and a dozen type checks per posting, a third of the segment write."""
+def _lengths_reader(lengths, doccount: int):
     field_lengths: dict[str, list[int] | None] = {}
 
     def lengths_of(fieldname: str, fieldobj) -> list[int] | None:
@@ -172,35 +322,28 @@ def _add_postings(fw, schema, lengths, doccount: int, items) -> None:
                                         if lengths is not None and fieldobj.scorable else None)
         return field_lengths[fieldname]
 
-    def emit(btext: bytes, ids: list[int], weights: list[float], values: list[bytes], flens) -> None:
-        fw.start_term(btext)
-        fw._postwriter.add_run(ids, weights, values, [flens[d] for d in ids] if flens is not None else None)
-        fw.finish_term()
+    return lengths_of
 
-    lastfn = lasttext = flens = None
-    ids: list[int] = []
-    weights: list[float] = []
-    values: list[bytes] = []
-    for fieldname, btext, docnum, weight, value in items:
-        if docnum == -1:
-            continue                    # Whoosh's spelling items (none in this schema)
-        if btext != lasttext or fieldname != lastfn:
-            if lasttext is not None:
-                emit(lasttext, ids, weights, values, flens)
-            if fieldname != lastfn:
-                if lastfn is not None:
-                    fw.finish_field()
-                fieldobj = schema[fieldname]
-                fw.start_field(fieldname, fieldobj)
-                flens = lengths_of(fieldname, fieldobj)
-                lastfn = fieldname
-            lasttext = btext
-            ids, weights, values = [], [], []
-        ids.append(docnum)
-        weights.append(weight)
-        values.append(value if value is not None else b"")
-    if lasttext is not None:
-        emit(lasttext, ids, weights, values, flens)
+
+def _add_grouped(fw, schema, lengths, doccount: int, groups) -> None:
+    """``FieldWriter.add_postings`` a term at a time: each term's postings (see ``_LeanPool``)
+    go to the postings writer as one run (``add_run``), and each scored field's lengths are read
+    once per document instead of once per posting. The stock loop made five Python calls and a
+    dozen type checks per posting."""
+    lengths_of = _lengths_reader(lengths, doccount)
+    lastfn = flens = None
+    for fieldname, btext, g in groups:
+        if fieldname != lastfn:
+            if lastfn is not None:
+                fw.finish_field()
+            fieldobj = schema[fieldname]
+            fw.start_field(fieldname, fieldobj)
+            flens = lengths_of(fieldname, fieldobj)
+            lastfn = fieldname
+        ids = g.ids
+        fw.start_term(btext)
+        fw._postwriter.add_run(ids, g.weights, g.values(), [flens[d] for d in ids] if flens is not None else None)
+        fw.finish_term()
     if lastfn is not None:
         fw.finish_field()
 
@@ -260,6 +403,39 @@ class FastSegmentWriter(SegmentWriter):
         self._columns = ColumnsWriter(self.storage, self.newsegment, self.codec._blocklimit)
         self.fieldwriter._codec = _WritingCodec(self.codec, self._columns)
 
+    def add_document(self, **fields):
+        """``SegmentWriter.add_document`` with each field's postings handed to the pool at once
+        (``_LeanPool.add_field``) instead of one call per posting. Fields with spelling words or
+        term vectors (none in this schema) take the stock path."""
+        schema = self.schema
+        if any(name in schema and (schema[name].separate_spelling() or schema[name].vector)
+               for name in fields if not name.startswith("_")):
+            return super().add_document(**fields)
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        docnum = self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        for fieldname in fieldnames:
+            value = fields.get(fieldname)
+            if value is None:
+                continue
+            field = schema[fieldname]
+            length = 0
+            if field.indexed:
+                fieldboost = self._field_boost(fields, fieldname, docboost)
+                length = self.pool.add_field(fieldname, docnum, field.index(value), fieldboost, field.scorable)
+            customval = fields.get("_stored_%s" % fieldname, value)
+            perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+            column = field.column_type
+            if column and customval is not None:
+                perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def cancel(self) -> None:
         self._columns.cancel()
         super().cancel()
@@ -268,7 +444,10 @@ class FastSegmentWriter(SegmentWriter):
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
         lengths = _RememberedLengths(pdr) if pdr is not None else None
-        _add_postings(self.fieldwriter, self.schema, lengths, self.docnum, self.pool.iter_postings())
+        try:
+            _add_grouped(self.fieldwriter, self.schema, lengths, self.docnum, self.pool.groups())
+        finally:
+            self.pool.cleanup()
         self.fieldwriter.close()
         self._columns.close()
         if pdr:
