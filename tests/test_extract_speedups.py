@@ -7,6 +7,7 @@ tables, thousands of short lines) and random inputs. Timings belong in bench/ext
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -473,3 +474,24 @@ def test_currency_before_is_the_plain_test():
         text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 6))) + "12"
         start = len(text) - 2
         assert money._currency_before(text, start) == _plain_currency_before(text, start), text
+
+
+def test_analyze_ranges_merging_is_the_plain_scan():
+    rnd = random.Random(61)
+    seps = [" ", "\n", "\n\n", "\t", "\u00a0", "\u2028", "\x1c", "", "-", ".", "_", " \n "]
+    for _ in range(300):
+        parts = [rnd.choice(WORDS + ["2018", "3,8", "ЭКСПО-2017", "a'b", "x"]) for _ in range(rnd.randint(0, 25))]
+        text = "".join(p + rnd.choice(seps) for p in parts)
+        n = len(text)
+        cuts = sorted(rnd.randint(0, n) for _ in range(rnd.randint(0, 12)))
+        ranges = []
+        for a, b in zip(cuts, cuts[1:]):
+            ranges.append((a, b, rnd.choice(["kk", "ru", "other", "kk"])))
+        if rnd.random() < 0.3 and ranges:                     # unordered, overlapping, backwards
+            i = rnd.randrange(len(ranges))
+            a, b, lg = ranges[i]
+            ranges.insert(rnd.randrange(len(ranges) + 1), (max(0, b - 3), a, lg))
+        # paragraph-like ranges too: lines without their surrounding whitespace
+        lines = [(m.start(), m.end(), rnd.choice(["kk", "ru"])) for m in re.finditer(r"\S+(?:[ \t]+\S+)*", text)]
+        for rs in (ranges, lines):
+            assert analyzer.analyze_ranges(text, rs) == _plain_analyze_ranges(text, rs), (text, rs)

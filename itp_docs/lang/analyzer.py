@@ -134,10 +134,21 @@ def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]
     fallback = None
     new = object.__new__
     s_text, s_start, s_end, s_norm, s_lang, s_lemma, s_stem, s_keys = _TOKEN_SETTERS
+    # Consecutive ranges of one language with only whitespace between them are scanned as one:
+    # no token holds whitespace, so the tokens are the same, and a text of thousands of short
+    # paragraphs (lists, tables) costs one scan instead of one per line.
+    scans: list[tuple[int, int, str]] = []
     for start, end, plang in ranges:
         if plang not in ("kk", "ru"):
             fallback = fallback or _fallback_lang(text)
             plang = fallback
+        if scans:
+            ps, pe, pl = scans[-1]
+            if pl == plang and pe < start <= end and text[pe:start].isspace():
+                scans[-1] = (ps, end, pl)
+                continue
+        scans.append((start, end, plang))
+    for start, end, plang in scans:
         for m in TOKEN_RE.finditer(text, start, end):
             w = m.group()
             a = analyze_word(w, plang)
