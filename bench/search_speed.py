@@ -330,11 +330,10 @@ def _timer(acc: dict[str, float]):
 def profile_build(files: list[str], warm: list[str], log) -> dict:
     """Seconds per indexing step on ``files``, in this process, with the real build code: each
     step is wrapped where build.py calls it (they are looked up at call time)."""
-    from whoosh.writing import SegmentWriter
-
     from itp_docs import load as load_mod
     from itp_docs.extract import pipeline
     from itp_docs.index import build, record
+    from itp_docs.index.writer import FastSegmentWriter
 
     tmp = Path(tempfile.mkdtemp(prefix="itp-profile-"))
     try:
@@ -344,7 +343,7 @@ def profile_build(files: list[str], warm: list[str], log) -> dict:
         timed = _timer(acc)
 
         orig = {"read": load_mod.read_document, "ctx": pipeline.build_context, "run": pipeline.run,
-                "record": record.build, "add": SegmentWriter.add_document, "finish": build._finish_writer,
+                "record": record.build, "add": FastSegmentWriter.add_document, "finish": build._finish_writer,
                 "commit": build._commit, "after": build._after_commit}
 
         def run_stages(ctx, types=None):
@@ -361,7 +360,7 @@ def profile_build(files: list[str], warm: list[str], log) -> dict:
         pipeline.build_context = timed("language id (build_context)", orig["ctx"])
         pipeline.run = run_stages
         record.build = timed("record (field values)", orig["record"])
-        SegmentWriter.add_document = timed("whoosh add_document", orig["add"])
+        FastSegmentWriter.add_document = timed("whoosh add_document", orig["add"])
         build._finish_writer = timed("whoosh segment write", orig["finish"])
         build._commit = timed("whoosh commit/merge", orig["commit"])
         build._after_commit = timed("vocabulary (after commit)", orig["after"])
@@ -374,7 +373,7 @@ def profile_build(files: list[str], warm: list[str], log) -> dict:
             pipeline.build_context = orig["ctx"]
             pipeline.run = orig["run"]
             record.build = orig["record"]
-            SegmentWriter.add_document = orig["add"]
+            FastSegmentWriter.add_document = orig["add"]
             build._finish_writer = orig["finish"]
             build._commit = orig["commit"]
             build._after_commit = orig["after"]
