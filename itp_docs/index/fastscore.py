@@ -6,9 +6,11 @@ index (``года``, ``қазақстан``) is in half the documents and is exp
 terms (surface form, lemma, translations, keys), so one query walked a few hundred thousand
 postings through a deep matcher tree: about a second.
 
-Here the same query is computed a term at a time over arrays: a term's posting blocks are read
-with Whoosh's own decoding (ids, weights), BM25F is applied to the whole list at once, and the
-``Or``/``And``/``Not`` structure becomes element-wise operations on per-document arrays. The
+Here the same query is computed a term at a time over arrays: a term's ids and weights come from
+the segment's posting columns (see postcols; else from its blocks with Whoosh's own decoding),
+BM25F is applied to the whole list at once, and the ``Or``/``And``/``Not`` structure becomes
+element-wise operations on per-document arrays. Phrases intersect the words' documents first and
+then chain positions, as arrays of (candidate, position) keys, for the candidates only. The
 result is the same set of documents with the same scores (the formula, statistics and field
 lengths are Whoosh's; only the order of floating-point additions can differ), so ranking does
 not change; it is tested against Whoosh on the judged queries. Query nodes this module does not

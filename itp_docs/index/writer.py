@@ -1,13 +1,16 @@
 """A Whoosh segment writer with the per-posting overheads of the stock one removed.
 
-Profiling a build of 300 synthetic documents (~320 words each, ~660 postings a document) showed
-a third of the time in Whoosh's writer, most of it in three per-posting costs that buy nothing
-for this schema:
+Profiling builds of synthetic documents (~320 words each, ~650 postings a document) showed most
+of the build's Whoosh time in per-posting costs that buy nothing for this schema:
 
-* when the segment is written, ``W3FieldWriter`` asks the per-document reader for the field
-  length of the posting's document once per posting (a column read each time): here the lengths
-  are read once per (document, field) and remembered;
-* ``PostingPool.add`` type-checks every posting tuple: here it only sizes and appends them;
+* the stock pool keeps a ~200-byte tuple per posting, sorts them all, and spills them to disk
+  one pickle each when its buffer fills (every ~1,500 documents of a build worker): here
+  postings are grouped by term in compact arrays as they arrive (``_LeanPool``);
+* ``add_document`` hands postings to the pool one call each, and ``W3FieldWriter`` adds them to
+  the postings writer one call and a dozen type checks each, asking the per-document reader for
+  the document's field length every time: here a field's postings go to the pool at once, each
+  term goes to the postings writer as one run (``add_run``), and lengths are read once per
+  (document, field);
 * a compression level of 1 instead of 3 for posting blocks, no compression for blocks under
   96 bytes, and posting lists of fewer than 4 postings stored inline in the term's entry (stock
   Whoosh cannot inline: the path calls a misspelt method); with these a 300-document segment
@@ -23,10 +26,9 @@ from __future__ import annotations
 import copy
 import heapq
 import os
-from array import array
-from pickle import dump, load
 import zlib
-from pickle import dumps
+from array import array
+from pickle import dump, dumps, load
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter
 from whoosh.formats import Positions
@@ -202,25 +204,6 @@ class _LeanPool(PostingPool):
             except OSError:
                 pass
         self.runs = []
-
-
-class _RememberedLengths:
-    """Wraps a per-document reader: ``doc_field_length`` answers from a dict after the first read."""
-
-    def __init__(self, reader) -> None:
-        self._reader = reader
-        self._cache: dict[tuple[int, str], int] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        key = (docnum, fieldname)
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = self._reader.doc_field_length(docnum, fieldname, default)
-            return value
-
-    def __getattr__(self, name: str):
-        return getattr(self._reader, name)
 
 
 # Posting lists shorter than this are stored inside the term's entry instead of as a block of
@@ -443,9 +426,8 @@ class FastSegmentWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
-        lengths = _RememberedLengths(pdr) if pdr is not None else None
         try:
-            _add_grouped(self.fieldwriter, self.schema, lengths, self.docnum, self.pool.groups())
+            _add_grouped(self.fieldwriter, self.schema, pdr, self.docnum, self.pool.groups())
         finally:
             self.pool.cleanup()
         self.fieldwriter.close()
