@@ -18,6 +18,7 @@ from itp_docs.extract.orgs import legal_forms, org_gazetteer
 from itp_docs.extract.pipeline import build_context
 from itp_docs.extract.places import place_gazetteer
 from itp_docs.lang import langid
+from references import decide_by_sorting
 
 KK = ("Қазақстан Республикасы Инвестициялар және даму министрлігі мен Алматы қаласының әкімдігі "
       "«Самрұқ-Қазына» Ұлттық әл-ауқат қоры» АҚ-мен бірге Астанада 2018 жылғы 5 наурызда "
@@ -205,22 +206,6 @@ def test_date_candidates_are_every_pattern_match():
 
 # --- langid: the decision without sorting -----------------------------------------------------------
 
-def _decide_by_sorting(e: langid._Evidence) -> tuple[str, bool]:
-    """The decision as first written: rank the labels with a stable sort."""
-    ranked = sorted(langid._label_scores(e).items(), key=lambda kv: -kv[1])
-    (best, b), (_, second) = ranked[0], ranked[1]
-    if b <= 0:
-        return "other", False
-    if best == "other":
-        return best, b >= langid.PARA_MIN
-    has_marker = e.strong[langid.LABELS.index(best)] > 0
-    weak = (b < langid.MIN_SCORE or b - max(second, 0.0) < langid.MIN_MARGIN * b
-            or (e.words >= langid.DENSITY_WORDS and b / e.words < langid.MIN_DENSITY))
-    if weak and not has_marker:
-        return "other", False
-    return best, b >= langid.PARA_MIN or has_marker
-
-
 def test_decision_is_the_stable_ranking():
     rnd = random.Random(4)
     n = len(langid._model().langs)
@@ -228,7 +213,7 @@ def test_decision_is_the_stable_ranking():
     for _ in range(5000):
         totals = [rnd.choice(values + [rnd.uniform(-3, 9)]) for _ in range(n)]   # many ties
         e = langid._Evidence(totals, [rnd.randint(0, 1) for _ in range(n)], rnd.randint(0, 30))
-        assert langid._decide(e) == _decide_by_sorting(e)
+        assert langid._decide(e) == decide_by_sorting(e)
     assert langid.identify(KK) == "kk" and langid.identify(RU) == "ru"
 
 

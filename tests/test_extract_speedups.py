@@ -359,27 +359,7 @@ def test_choose_is_the_scan():
 # --- langid: _decide's runner-up from a slice, _absorb's sum in one pass ------------------------
 
 from itp_docs.lang import langid  # noqa: E402
-
-
-def _plain_decide(e) -> tuple[str, bool]:
-    t = e.totals
-    vals = (t[0], t[1], t[2], max(t[3:], default=0.0))
-    bi, b = 0, vals[0]
-    for k in (1, 2, 3):
-        if vals[k] > b:
-            bi, b = k, vals[k]
-    second = max(v for k, v in enumerate(vals) if k != bi)
-    best = langid.LABELS[bi]
-    if b <= 0:
-        return "other", False
-    if best == "other":
-        return best, b >= langid.PARA_MIN
-    has_marker = e.strong[langid._PROJECT.index(best)] > 0
-    weak = (b < langid.MIN_SCORE or b - max(second, 0.0) < langid.MIN_MARGIN * b
-            or (e.words >= langid.DENSITY_WORDS and b / e.words < langid.MIN_DENSITY))
-    if weak and not has_marker:
-        return "other", False
-    return best, b >= langid.PARA_MIN or has_marker
+from references import decide_by_sorting  # noqa: E402
 
 
 def test_decide_and_absorb_are_the_plain_ones():
@@ -389,7 +369,7 @@ def test_decide_and_absorb_are_the_plain_ones():
     for _ in range(5000):
         e = langid._Evidence([rnd.choice(values) * rnd.choice((1, 1, 0.5, 3)) for _ in range(n)],
                              [rnd.choice((0, 0, 1, 2)) for _ in range(n)], rnd.randint(0, 20))
-        assert langid._decide(e) == _plain_decide(e)
+        assert langid._decide(e) == decide_by_sorting(e)
     for _ in range(500):
         mk = lambda: langid._Evidence([rnd.uniform(-1, 3) for _ in range(n)],  # noqa: E731
                                       [rnd.randint(0, 3) for _ in range(n)], rnd.randint(0, 9))
@@ -400,7 +380,7 @@ def test_decide_and_absorb_are_the_plain_ones():
         langid._absorb(group, other)
         assert (group[0], group[1]) == (2, 12)
         assert (group[2].totals, group[2].strong, group[2].words) == (plain.totals, plain.strong, plain.words)
-        assert group[3] == _plain_decide(plain)[0]
+        assert group[3] == decide_by_sorting(plain)[0]
         assert group[2].totals is not g.totals and g.totals == g.totals
 
 

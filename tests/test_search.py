@@ -364,21 +364,11 @@ def test_array_phrases_equal_whoosh_span_matching(engine):
     import json
 
     import numpy as np
-    from whoosh import query as wq
+    from references import query_phrases
 
     from itp_docs.index.expand import plan
     from itp_docs.index.fastscore import FastScorer
     from itp_docs.index.query import parse
-
-    def phrases(q):
-        if type(q) is wq.Phrase:
-            yield q
-        for sub in getattr(q, "subqueries", None) or ():
-            yield from phrases(sub)
-        for attr in ("a", "b", "child", "query"):
-            sub = getattr(q, attr, None)
-            if isinstance(sub, wq.Query):
-                yield from phrases(sub)
 
     fs = FastScorer(engine.searcher)
     queries = [q["q"] for f in ("queries.json", "queries_heldout.json")
@@ -388,7 +378,7 @@ def test_array_phrases_equal_whoosh_span_matching(engine):
         p = plan(parse(text), engine.searcher, engine.lexmap, engine.vocab)
         if p.query is None:
             continue
-        for ph in phrases(p.query):
+        for ph in query_phrases(p.query):
             if ph in seen:
                 continue
             seen.add(ph)

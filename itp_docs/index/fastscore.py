@@ -164,19 +164,20 @@ class FastScorer:
             return matched, score
         if field.scorable and not hasattr(self.weighting, "K1"):
             raise Unsupported("a weighting other than BM25F")
-        ids, weights, _v = self._term_arrays(fieldname, btext, values=False)
+        ids, weights = self._term_arrays(fieldname, btext)
         matched[ids] = True
         score[ids] = self._bm25(fieldname, btext, ids, weights) if field.scorable else weights
         return matched, score
 
-    def _term_arrays(self, fieldname: str, btext: bytes, values: bool):
-        """Live postings of one term over all segments: (global ids, weights, values or None)."""
+    def _term_arrays(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """Live postings of one term over all segments: (global ids, weights), from the
+        posting columns where a segment has them."""
         field = self.s.schema[fieldname]
-        ids_parts, w_parts, v_parts = [], [], []
+        ids_parts, w_parts = [], []
         for i, (sub, offset) in enumerate(self.leaves):
             terms = sub.reader()._terms
             cols = self._cols[i]
-            if cols is not None and not values:
+            if cols is not None:
                 ti = self._term_info(i, fieldname, btext)
                 if ti is None:
                     continue
@@ -189,20 +190,18 @@ class FastScorer:
                 m = terms.matcher(fieldname, btext, field.format, scorer=None)
             except (TermNotFound, KeyError):
                 continue
-            ids, weights, vals = _postings(m, values)
+            ids, weights, _v = _postings(m)
             if len(ids):
                 ids_parts.append(ids + offset)
                 w_parts.append(weights)
-                v_parts.extend(vals or ())
         if not ids_parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0), []
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
         ids = np.concatenate(ids_parts)
         weights = np.concatenate(w_parts)
         keep = self._live[ids]
         if not keep.all():
             ids, weights = ids[keep], weights[keep]
-            v_parts = [v for v, k in zip(v_parts, keep) if k] if values else v_parts
-        return ids, weights, v_parts
+        return ids, weights
 
     def _term_info(self, leaf: int, fieldname: str, btext: bytes):
         """A segment's term info, or None; remembered, since one query reads the same terms for
@@ -249,17 +248,17 @@ class FastScorer:
         reader = self.s.reader()
         if not btexts or any((fieldname, b) not in reader for b in btexts):
             return matched, score
-        per_word = [self._term_arrays(fieldname, b, values=False) for b in btexts]
+        per_word = [self._term_arrays(fieldname, b) for b in btexts]
         cand = per_word[0][0]
         if self._restrict is not None:
             cand = np.intersect1d(cand, self._restrict, assume_unique=True)
-        for ids, _w, _v in per_word[1:]:
+        for ids, _w in per_word[1:]:
             if not cand.size:
                 break
             cand = np.intersect1d(cand, ids, assume_unique=True)
         if not cand.size:
             return matched, score
-        where = [np.searchsorted(ids, cand) for ids, _w, _v in per_word]
+        where = [np.searchsorted(ids, cand) for ids, _w in per_word]
         # the chain of positions, as (candidate index << 32 | position) keys: word j must stand
         # 1..slop positions after a surviving end of word j - 1 in the same document; positions
         # of a word are read only for the candidates still alive
@@ -283,7 +282,7 @@ class FastScorer:
         if not docs.size:
             return matched, score
         matched[docs] = True
-        for (ids, weights, _v), pos, b in zip(per_word, where, btexts):
+        for (ids, weights), pos, b in zip(per_word, where, btexts):
             sel = pos[ok]
             score[docs] += self._bm25(fieldname, b, docs, weights[sel])
         if q.boost != 1.0:
@@ -398,19 +397,6 @@ class FastScorer:
             out.setdefault(int(docs[i]), []).append(p)
         return out
 
-    def positions(self, fieldname: str, text: str, docnum: int) -> list[int]:
-        """Word positions of ``text`` in field ``fieldname`` of one document."""
-        field = self.s.schema[fieldname] if fieldname in self.s.schema else None
-        if field is None or not field.format or not field.format.supports("positions"):
-            return []
-        try:
-            btext = field.to_bytes(text)
-        except ValueError:
-            return []
-        _idx, pos = self._positions_of(fieldname, btext, np.array([docnum], dtype=np.int64),
-                                       np.zeros(1, dtype=np.int64))
-        return pos.tolist()
-
     def containing(self, fieldname: str, text: str, docnums: list[int]) -> list[int]:
         """Those of the ascending ``docnums`` whose field holds ``text``."""
         field = self.s.schema[fieldname] if fieldname in self.s.schema else None
@@ -422,7 +408,7 @@ class FastScorer:
             return []
         if (fieldname, btext) not in self.s.reader():
             return []
-        ids, _w, _v = self._term_arrays(fieldname, btext, values=False)
+        ids, _w = self._term_arrays(fieldname, btext)
         if not ids.size:
             return []
         arr = np.asarray(docnums, dtype=np.int64)
@@ -485,7 +471,7 @@ class FastScorer:
                 texts = list(q._btexts(reader))
             for btext in texts:
                 if (q.fieldname, btext) in reader:
-                    ids, _w, _v = self._term_arrays(q.fieldname, btext, values=False)
+                    ids, _w = self._term_arrays(q.fieldname, btext)
                     out[ids] = True
             return out
         matched, _score = self.evaluate(q)

@@ -188,42 +188,36 @@ class SegmentColumns:
             return self._dir[i]
         return None
 
-    def get(self, post_offset: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """(ids, weights, block offsets) of the term whose postings start at ``post_offset``;
-        None for a term without columns (one block or inlined)."""
+    def _sections(self, post_offset: int, upto: int) -> list[np.ndarray] | None:
+        """The first ``upto`` arrays of a term's data (ids, weights, block offsets, position
+        counts, positions), in the order ``ColumnsWriter.add`` wrote them; None without an
+        entry, or when positions are asked of a term that has none."""
         e = self._entry(post_offset)
         if e is None:
             return None
         count, nblocks, flags, pos = int(e["count"]), int(e["blocks"]), int(e["flags"]), int(e["data"])
-        idt = "<u4" if flags & _IDS32 else "<u2"
-        wt = "<f4" if flags & _W32 else "<f2"
-        nb = count * np.dtype(idt).itemsize
-        ids = self._raw[pos:pos + nb].view(idt)
-        pos += nb + (-nb % 8)
-        nb = count * np.dtype(wt).itemsize
-        weights = self._raw[pos:pos + nb].view(wt)
-        pos += nb + (-nb % 8)
-        blocks = self._raw[pos:pos + 8 * nblocks].view("<u8")
-        return ids, weights, blocks
+        if upto > 3 and not flags & _POS:
+            return None
+        layout = [("<u4" if flags & _IDS32 else "<u2", count), ("<f4" if flags & _W32 else "<f2", count),
+                  ("<u8", nblocks), ("<u4" if flags & _CNT32 else "<u2", count),
+                  ("<u4" if flags & _POS32 else "<u2", None)]
+        out: list[np.ndarray] = []
+        for dtype, n in layout[:upto]:
+            if n is None:                       # positions: as many as the counts add up to
+                n = int(out[3].sum(dtype=np.int64))
+            nb = n * np.dtype(dtype).itemsize
+            out.append(self._raw[pos:pos + nb].view(dtype))
+            pos += nb + (-nb % 8)
+        return out
+
+    def get(self, post_offset: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(ids, weights, block offsets) of the term whose postings start at ``post_offset``;
+        None for a term without columns (one block or inlined)."""
+        got = self._sections(post_offset, 3)
+        return None if got is None else (got[0], got[1], got[2])
 
     def positions(self, post_offset: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """(ids, number of positions per posting, all positions in posting order) of a long term
         of a positions field; None when the columns do not hold them."""
-        e = self._entry(post_offset)
-        if e is None or not int(e["flags"]) & _POS:
-            return None
-        count, nblocks, flags, pos = int(e["count"]), int(e["blocks"]), int(e["flags"]), int(e["data"])
-        idt = "<u4" if flags & _IDS32 else "<u2"
-        nb = count * np.dtype(idt).itemsize
-        ids = self._raw[pos:pos + nb].view(idt)
-        pos += nb + (-nb % 8)
-        nb = count * (4 if flags & _W32 else 2)
-        pos += nb + (-nb % 8) + 8 * nblocks
-        ct = "<u4" if flags & _CNT32 else "<u2"
-        nb = count * np.dtype(ct).itemsize
-        counts = self._raw[pos:pos + nb].view(ct)
-        pos += nb + (-nb % 8)
-        pt = "<u4" if flags & _POS32 else "<u2"
-        total = int(counts.sum(dtype=np.int64))
-        positions = self._raw[pos:pos + total * np.dtype(pt).itemsize].view(pt)
-        return ids, counts, positions
+        got = self._sections(post_offset, 5)
+        return None if got is None else (got[0], got[3], got[4])
