@@ -2,10 +2,12 @@
 """End-to-end extraction speed: words/s over >= 1 MB of mixed text, scaling with --jobs 2, and
 the time per MB of pathological files.
 
-    python bench/extract_speed.py [--mb 2] [--repeat 3] [--keep DIR] [--only mixed|bad]
+    python bench/extract_speed.py [--mb 2] [--repeat 3] [--keep DIR] [--only mixed|bad] [--copies]
 
 The mixed set is the bundled corpus (decrees and news, Kazakh and Russian, txt/HTML/Markdown)
-copied enough times to reach --mb megabytes of text. Each configuration runs `itp-docs extract
+once, then distinct generated documents (bench/gen_docs.py) up to --mb megabytes of text;
+``--copies`` uses the corpus copied enough times instead (the set of earlier runs: its repeated
+documents hit the pipeline's caches, see make_mixed). Each configuration runs `itp-docs extract
 --format jsonl` as a separate process (so start-up and model loading count, as for a user) and
 the median wall time of --repeat runs is reported. The pathological files: one line of 200,000
 characters, thousands of unbalanced quotes, a ragged table (rows with random cell counts), and a
@@ -58,6 +60,33 @@ def words_in(folder: Path) -> int:
 
 
 def make_mixed(dest: Path, mb: float) -> None:
+    """The bundled corpus once, then distinct generated documents (bench/gen_docs.py: kk and ru
+    decrees and news of ~320 words, names, amounts and dates drawn from the lexicons) up to
+    ``mb`` megabytes. No document repeats: repeated documents would hit the pipeline's caches
+    (per paragraph, per word, per phrase) from their second copy on, which flatters one process
+    and charges every worker of a parallel run for the same first copy."""
+    files = sorted(p for p in (ROOT / "corpus").iterdir() if p.is_file())
+    (dest / "corpus").mkdir(parents=True)
+    for p in files:
+        shutil.copy(p, dest / "corpus" / p.name)
+    size = sum(p.stat().st_size for p in files)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_docs import Generator, Lexicons
+
+    gen = Generator(Lexicons(3), 3)
+    i = 0
+    while size < mb * 2**20:
+        d = gen.doc(i)
+        path = dest / "generated" / d.relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = d.text.encode("utf-8")
+        path.write_bytes(data)
+        size += len(data)
+        i += 1
+
+
+def make_copies(dest: Path, mb: float) -> None:
+    """The corpus copied until ``mb`` megabytes (the set of earlier runs, see make_mixed)."""
     files = sorted(p for p in (ROOT / "corpus").iterdir() if p.is_file())
     size = sum(p.stat().st_size for p in files)
     copies = max(1, int(mb * 2**20 / size + 0.999))
@@ -106,14 +135,16 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep")
     ap.add_argument("--only", choices=["mixed", "bad"], help="run one half of the benchmark")
+    ap.add_argument("--copies", action="store_true",
+                    help="mixed set = the corpus copied (earlier runs' set) instead of distinct documents")
     args = ap.parse_args()
     if not BIN.exists():
         sys.exit(f"{BIN} not found: run `make venv` (or `make test`) first")
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="itp-bench-"))
     try:
-        mixed = tmp / "mixed"
+        mixed = tmp / ("copies" if args.copies else "mixed-distinct")
         if not mixed.exists():
-            make_mixed(mixed, args.mb)
+            (make_copies if args.copies else make_mixed)(mixed, args.mb)
         mb = sum(p.stat().st_size for p in mixed.rglob("*") if p.is_file()) / 2**20
         nwords = words_in(mixed)
         print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
@@ -124,7 +155,7 @@ def main() -> int:
         cached = len(list(cdir.glob("*.marshal"))) if cdir and cdir.is_dir() else 0
         print(f"lexicon analysis cache: {cdir or 'off'} ({cached} files before this run; the first "
               "run of a configuration fills it)")
-        print(f"mixed set: {mb:.2f} MB on disk, {nwords:,} words, {sum(1 for _ in mixed.rglob('*.*'))} files")
+        print(f"mixed set ({'corpus copies' if args.copies else 'corpus + distinct generated documents'}): {mb:.2f} MB on disk, {nwords:,} words, {sum(1 for _ in mixed.rglob('*.*'))} files")
         base = None
         for jobs in (1, 2) if args.only != "bad" else ():
             del CPU[:]

@@ -105,9 +105,13 @@ def chunk_size(n_files: int, jobs: int) -> int:
 
 
 def run(paths: Iterable[str | os.PathLike], job: Callable[[Any], Any], *, jobs: int = 1,
-        max_bytes: int = 25 * 2**20) -> Iterator[Item]:
+        max_bytes: int = 25 * 2**20, warm_up: Callable[[], None] | None = None) -> Iterator[Item]:
     """Yield one :class:`Item` per file, in input order. ``job`` receives a loaded Document and
-    must be a module-level function (it is sent to worker processes)."""
+    must be a module-level function (it is sent to worker processes).
+
+    ``warm_up`` runs in the parent before workers are forked, so that what it loads (lexicons,
+    morphology dictionaries, compiled patterns) is loaded once and shared copy-on-write, instead
+    of once per worker: each worker then starts on its first file at once."""
     items = list(iter_files(paths))
     todo = [(it.source, max_bytes) for it in items if it.error is None]
     if jobs <= 1 or len(todo) <= 1:
@@ -116,6 +120,9 @@ def run(paths: Iterable[str | os.PathLike], job: Callable[[Any], Any], *, jobs: 
         pool = None
     else:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        if warm_up is not None and ctx.get_start_method() == "fork":
+            warm_up()
+            settle_gc()
         workers = min(jobs, len(todo))
         pool = ctx.Pool(workers, initializer=_init, initargs=(job,))
         results = pool.imap(_run_one, todo, chunksize=chunk_size(len(todo), workers))

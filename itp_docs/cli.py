@@ -91,6 +91,13 @@ def _extract_job(doc: Any) -> dict[str, Any] | str:
     return out if render is None else render(out)
 
 
+def _extract_warm_up() -> None:
+    """Load every stage's data in the parent before ``--jobs`` workers fork (see batch.run)."""
+    from .extract.pipeline import warm_up
+
+    warm_up(_EXTRACT_TYPES or None)
+
+
 # Set by ``extract`` before the workers fork (they inherit them): the entity types to keep and
 # the writer's render function (when it can run in a worker).
 _EXTRACT_TYPES: list[str] = []
@@ -126,7 +133,8 @@ def extract(paths: tuple[str, ...], fmt: str, types: str, jobs: int, max_size: f
     _EXTRACT_RENDER[:] = [writer.render] if writer.portable_render else []
     ok = bad = 0
     try:
-        for item in batch.run(paths, _extract_job, jobs=jobs, max_bytes=int(max_size * MB)):
+        for item in batch.run(paths, _extract_job, jobs=jobs, max_bytes=int(max_size * MB),
+                              warm_up=_extract_warm_up):
             if item.error:
                 bad += 1
                 _warn(f"skipped {item.source}: {item.error}")

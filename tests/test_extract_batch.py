@@ -45,3 +45,34 @@ def test_chunk_size_bounds(n, jobs):
     c = batch.chunk_size(n, jobs)
     assert 1 <= c <= batch.MAX_CHUNK
     assert c == 1 or n // c >= jobs * batch.CHUNKS_PER_WORKER
+
+
+_WARMED: list[int] = []
+
+
+def _warm() -> None:
+    _WARMED.append(1)
+
+
+def _warm_job(doc: Any) -> int:
+    return len(_WARMED)
+
+
+def test_warm_up_runs_once_in_the_parent_before_the_workers_fork(tmp_path):
+    """What warm_up loads is inherited by every worker (each sees it done once), and a
+    one-process run does not need it (the job loads lazily)."""
+    for i in range(6):
+        (tmp_path / f"d{i}.txt").write_text(f"Алматы {i}", encoding="utf-8")
+    del _WARMED[:]
+    assert [it.value for it in batch.run([str(tmp_path)], _warm_job, jobs=1, warm_up=_warm)] == [0] * 6
+    assert [it.value for it in batch.run([str(tmp_path)], _warm_job, jobs=2, warm_up=_warm)] == [1] * 6
+    assert _WARMED == [1]
+
+
+def test_extract_warm_up_loads_every_stage_without_changing_results():
+    from itp_docs.extract import pipeline
+
+    text = "Алматы қаласының әкімі Бауыржан Байбек 2018 жылғы 5 наурызда 95 млрд теңге бөлді."
+    before = pipeline.extract_text(text).to_json()
+    pipeline.warm_up()
+    assert pipeline.extract_text(text).to_json() == before

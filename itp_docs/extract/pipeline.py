@@ -95,6 +95,23 @@ def result_of(ctx: Context, doc: Document | None = None, types: Iterable[str] | 
     )
 
 
+# A short text in each language that reaches every stage, so that each loads its lexicons.
+_WARM_UP_TEXTS = (
+    "Қазақстан Республикасы Үкіметінің 2015 жылғы 3 наурыздағы № 12 қаулысы. "
+    "Астана қаласының әкімі Әсет Исекешов «Самұрық-Қазына» АҚ 5 млрд теңге (20%) бөлді, "
+    "«Цифрлы Қазақстан» бағдарламасы, — деді ол.",
+    "Постановление Правительства Республики Казахстан от 3 марта 2015 года № 12. "
+    "Аким города Алматы Бауыржан Байбек сообщил, что АО «Казахтелеком» выделит 5 млрд тенге (20%) "
+    "по программе «Цифровой Казахстан».",
+)
+
+
+def warm_up(types: Iterable[str] | None = None) -> None:
+    """Run the stages once on short kk and ru texts: every lazily loaded resource gets loaded."""
+    for text in _WARM_UP_TEXTS:
+        extract_text(text, "<warm-up>", types)
+
+
 def extract_document(doc: Document, types: Iterable[str] | None = None) -> DocResult:
     ctx = build_context(doc.text, doc.source, doc.title)
     run(ctx, types)
