@@ -116,6 +116,27 @@ def test_filters(engine):
     assert res.hits and "kk_news_memtapsyrys_2018.txt" not in names(res)
 
 
+def test_entity_filters_cross_languages_through_canonical_ids(engine):
+    """A filter value that is a known name finds the documents that name the same body or
+    program in the other language (they hold its canonical id); an id can be typed as such."""
+    kk = engine.search('org:"Ұлттық экономика министрлігі"', limit=50)
+    ru = engine.search('org:"Министерство национальной экономики"', limit=50)
+    assert set(names(kk)) == set(names(ru))
+    assert {h.lang for h in kk.hits} == {"kk", "ru"}
+    # the passage of a document that uses the other language's name is where that name stands
+    other = next(h for h in ru.hits if h.lang == "kk")
+    assert "экономика министрлігі" in other.snippet
+    by_id = engine.search("program:info_kz_2020", limit=50)
+    assert {"kk_decree_egov_2015.txt", "ru_news_data_center_astana.txt"} <= set(names(by_id))
+
+
+def test_entity_filters_keep_the_numbers_of_names(engine):
+    """Numbers in a program's name are part of the filter: the year tells two programs apart."""
+    found = names(engine.search('program:"Ақпараттық Қазақстан – 2020"', limit=50))
+    assert "kk_decree_egov_2015.txt" in found
+    assert not engine.search('program:"Ақпараттық Қазақстан – 2030"', limit=50).hits
+
+
 def test_numeric_filters_restrict(engine):
     for q, years in (("year:2017", {"2017"}), ("person:Сагинтаев year:2018", {"2018"}),
                      ("year:2013..2015 type:decree", {"2013", "2014", "2015"})):
@@ -411,3 +432,28 @@ def test_facet_filters_place_the_passage_at_the_name(engine, q, names):
     assert res.hits
     for h in res.hits:
         assert h.highlights and any(n in h.snippet for n in names), (h.source, h.snippet)
+
+
+def test_numbers_match_as_documents_write_them(engine):
+    """Tables write amounts with a zero fraction (740,0 млн теңге); "$12" is the number 12."""
+    assert names(engine.search("740 млн теңге"))[0] == "kk_decree_egov_2015.txt"
+    assert "ru_news_itp_transfer_2018.txt" in names(engine.search("$12 млн"))
+
+
+def test_documents_holding_the_stated_amount_rank_first(tmp_path):
+    """640 also stands in "2 640,0 млн": the document whose extracted amount is the query's
+    sum ranks above it, in Russian and in Kazakh, whatever the order of indexing."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    filler_ru = " ".join(["Совещание по развитию цифровой экономики прошло в акимате."] * 3)
+    filler_kk = " ".join(["Кеңесте цифрлық экономиканы дамыту мәселелері талқыланды."] * 3)
+    (docs / "a_other.txt").write_text(f"На строительство выделено 2 640,0 млн тенге, из них 640 тыс. на проект, "
+                                      f"млн тенге в резерве. {filler_ru}", encoding="utf-8")
+    (docs / "b_holder.txt").write_text(f"{filler_ru} На ремонт выделено 640,0 млн тенге.", encoding="utf-8")
+    (docs / "c_other.txt").write_text(f"Құрылысқа 2 640,0 млн теңге бөлінді, оның 640 мыңы жобаға, млн теңге "
+                                      f"резервте. {filler_kk}", encoding="utf-8")
+    (docs / "d_holder.txt").write_text(f"{filler_kk} Жөндеуге 640 млн теңге бөлінді.", encoding="utf-8")
+    build.update([str(docs)], tmp_path / "ix")
+    with Engine(tmp_path / "ix") as eng:
+        assert set(names(eng.search("640 млн тенге"))[:2]) == {"b_holder.txt", "d_holder.txt"}
+        assert set(names(eng.search("640 млн теңге"))[:2]) == {"b_holder.txt", "d_holder.txt"}

@@ -27,7 +27,7 @@ from whoosh import query as wq
 
 from ..lang.analyzer import TOKEN_RE, WordAnalysis, analyze_word
 from ..lang.translit import bare_key, skeleton_key
-from .lexmap import LexMap
+from .lexmap import LexMap, lemmas_of
 from .query import And, Filter, Node, Not, Or, Parsed, Phrase, Word
 from .vocab import Vocab
 
@@ -92,6 +92,7 @@ class Plan:
     masks: list[wq.Query] = field(default_factory=list)     # documents must match none of these
     core: wq.Query | None = None       # ``query`` without its ranking-only part, when there is one
     optional: wq.Query | None = None   # that part: proximity and phrases that add no match
+    amounts: list[float] = field(default_factory=list)  # sums of money the query words state
 
 
 class Expander:
@@ -203,6 +204,8 @@ class Expander:
             alts.append(self.phrase(tuple(parts), register=False, widx=widx))
         if _DIGIT.search(text):
             add("law", text.lower().lstrip("№n").strip(), "exact")
+            for form in _number_forms(text):
+                add("exact", form, "exact")
         for a in inf.readings:
             add("exact", a.norm, "exact")
             add("lemma", a.lemma, "lemma")
@@ -426,7 +429,30 @@ class Expander:
             for ident in self.lexmap.abbr_ids.get(w.upper(), ()):
                 alts.append(wq.Term(name, ident.lower()))
             parts.append(wq.Or(alts))
-        return wq.And(parts) if len(parts) > 1 else parts[0]
+        q = wq.And(parts) if len(parts) > 1 else parts[0]
+        ids = self._facet_ids(name, value)
+        return wq.Or([q] + [wq.Term(name, i) for i in sorted(ids)]) if ids else q
+
+    def _facet_ids(self, name: str, value: str) -> set[str]:
+        """Canonical ids the filter value names: a known name in either language (its lemmas),
+        or an id typed as such (program:info_kz_2020). Documents hold the ids of the entities
+        they mention, so the filter also finds the name written in the other language."""
+        if name not in ("org", "program", "place"):
+            return set()
+        ids: set[str] = set()
+        for lang in ("kk", "ru"):
+            lemmas = lemmas_of(value, lang)
+            found = self.lexmap.name_ids.get(lemmas, ())
+            ids |= {i.lower() for i in found}
+            if found:
+                # the other names of the same thing locate the passage in documents that use them
+                for eq, _kind in self.lexmap.lookup(lemmas):
+                    for lem in eq:
+                        self.terms.setdefault(("lemma", lem), set()).add((FILTER_WORD, "exact"))
+        whole = value.strip().lower()
+        if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", whole) and self._df(name, whole):
+            ids.add(whole)
+        return ids
 
     # ------------------------------------------------------------------ tree
     def node(self, n: Node) -> wq.Query:
@@ -494,6 +520,30 @@ def _combos(options: list[list[str]], cap: int = 16) -> list[tuple[str, ...]]:
         if len(out) >= cap:
             break
     return out
+
+
+_INT = re.compile(r"\d+")
+_DEC = re.compile(r"(\d+)[,.](\d+)")
+
+
+def _number_forms(text: str) -> list[str]:
+    """Other spellings of the same number as documents write it: tables give amounts with a
+    decimal comma and zero fraction (640 → 640,0 / 640,00), and a decimal point and comma mean
+    the same (1.5 → 1,5; 1,50 → 1,5)."""
+    if _INT.fullmatch(text):
+        return [f"{text},0", f"{text},00", f"{text}.0"]
+    m = _DEC.fullmatch(text)
+    if not m:
+        return []
+    whole, frac = m.groups()
+    out = []
+    short = frac.rstrip("0")
+    for f in dict.fromkeys([frac, short, short + "0" if short else "0"]):
+        for sep in ",.":
+            out.append(f"{whole}{sep}{f}" if f else whole)
+    if not short:
+        out.append(whole)
+    return [f for f in dict.fromkeys(out) if f != text]
 
 
 def _number(s: str) -> float:
@@ -617,4 +667,22 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
     elif filters_only and isinstance(root, Not):
         q = wq.And([wq.Every(), q])
     notes = list(dict.fromkeys(parsed.notes + ex.notes))
-    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt)
+    amounts = _amounts(ex) if not filters_only else []
+    return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt,
+                amounts)
+
+
+def _amounts(ex: Expander) -> list[float]:
+    """The sums of money the positive query words state ("640 млн тенге", "$12 млн", "8,7 млрд"):
+    documents holding that amount (the ``amount`` field) rank above those where the words only
+    happen to occur (640 in "2 640,0 млн")."""
+    words = [w.text for w in ex.words if not w.negated]
+    if len(words) < 2 or not any(_DIGIT.search(w) for w in words):
+        return []
+    from ..extract.money import find_money
+    from ..extract.numbers import find_numbers
+
+    text = " ".join(words)
+    found = {m[2] for m in find_money(text)}
+    found |= {n.value for n in find_numbers(text) if n.has_multiplier}
+    return sorted(a for a in found if a > 0)

@@ -34,6 +34,10 @@ class LexMap:
     table: dict[Lemmas, set[tuple[Lemmas, str]]] = field(default_factory=dict)
     # abbreviation (upper-case letters) → org/canonical ids it stands for (for org: filters)
     abbr_ids: dict[str, set[str]] = field(default_factory=dict)
+    # lemma sequence of a known name (org, program, place, expansion) → its canonical ids, so
+    # that a filter written in one language (program:"Информационный Казахстан – 2020") finds
+    # documents that name the same thing in the other
+    name_ids: dict[Lemmas, set[str]] = field(default_factory=dict)
     stamp: str = ""
 
     def lookup(self, lemmas: Lemmas) -> set[tuple[Lemmas, str]]:
@@ -49,8 +53,12 @@ def lemmas_of(text: str, lang: str) -> Lemmas:
     return tuple(analyze_word(m.group(), hint).lemma for m in TOKEN_RE.finditer(text))
 
 
+# Bumped when LexMap's fields change, so that cached maps of older versions are rebuilt.
+VERSION = 2
+
+
 def _stamp() -> str:
-    h = hashlib.sha1()
+    h = hashlib.sha1(f"v{VERSION};".encode())
     d = lexicon.lexicon_dir()
     for name in SOURCES:
         p = d / f"{name}.tsv"
@@ -74,6 +82,7 @@ def _link(groups: list[list[tuple[Lemmas, str]]], kind: str, table: dict) -> Non
 def build() -> LexMap:
     table: dict[Lemmas, set[tuple[Lemmas, str]]] = defaultdict(set)
     abbr_ids: dict[str, set[str]] = defaultdict(set)
+    name_ids: dict[Lemmas, set[str]] = defaultdict(set)
     try:
         terms = lexicon.load("terms")
         for r in terms:
@@ -96,11 +105,14 @@ def build() -> LexMap:
             for col in text_cols:
                 val = r.get(col) or ""
                 if val:
-                    groups[r["id"]].append((lemmas_of(val, lang), lang))
+                    lem = lemmas_of(val, lang)
+                    groups[r["id"]].append((lem, lang))
+                    if lem and (name != "abbreviations" or col == "full"):
+                        name_ids[lem].add(r.get("org") or r["id"] if name == "abbreviations" else r["id"])
             if name == "abbreviations" and r.get("short"):
                 abbr_ids[r["short"].upper()].add(r.get("org") or r["id"])
         _link(list(groups.values()), kind, table)
-    return LexMap(dict(table), dict(abbr_ids), _stamp())
+    return LexMap(dict(table), dict(abbr_ids), dict(name_ids), _stamp())
 
 
 def load(cache_dir: Path | None = None) -> LexMap:

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Union
 
+from ..lang.analyzer import TOKEN_RE
+
 __all__ = ["Word", "Phrase", "Filter", "And", "Or", "Not", "Node", "Parsed", "parse", "FILTER_FIELDS",
            "MAX_QUERY_CHARS", "MAX_TERMS"]
 
@@ -160,7 +162,10 @@ def _lex(q: str, notes: list[str]) -> list[tuple[str, str]]:
                             out.append(("WORD", part))
                     continue
                 if _WORD_CHARS.search(tok):
-                    out.append(("WORD", tok))
+                    # one word in punctuation ("$12", "(ПИТ)", "тенге,"): the word, as documents
+                    # are tokenized; several ("164/НҚ") stay together as one query word
+                    parts = TOKEN_RE.findall(tok)
+                    out.append(("WORD", parts[0] if len(parts) == 1 else tok))
     return out
 
 

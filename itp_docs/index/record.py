@@ -55,6 +55,9 @@ def _keys_of(name: str) -> set[str]:
     keys = {k for k in (bare_key(w) for w in words + parts) if k}
     # skeletons too, so that person:Исекешев finds Kazakh Исекешов (vowel-only differences)
     keys |= {k for k in (skeleton_key(w) for w in words) if k}
+    # numbers have no key (keys are letters): the words that hold digits stand as written, so
+    # that program:"Ақпараттық Қазақстан – 2020" can require its year
+    keys |= {w.lower() for w in words + parts if any(c.isdigit() for c in w)}
     return keys
 
 

@@ -177,14 +177,18 @@ class Engine:
             return fast
         asked = limit
         results = None
+        optional = None        # the ranking-only part still to add (when the core ran alone)
         if p.core is not None and p.optional is not None:
             asked = max(RERANK_DEPTH, 4 * limit)
             results = self.searcher.search(p.core, limit=asked, **kw)
+            optional = p.optional
             if results.scored_length() < asked:
                 results = None          # few matches: score them all with the optional part
+                optional = None
                 asked = limit
         if results is None:
-            results = self.searcher.search(p.query, limit=limit, **kw)
+            asked = max(RERANK_DEPTH, 4 * limit) if p.amounts else limit
+            results = self.searcher.search(p.query, limit=asked, **kw)
         scored = results.scored_length()
         if count:
             total, exact = len(results), True
@@ -193,7 +197,7 @@ class Engine:
         else:
             total, exact = max(scored, getattr(getattr(results, "collector", None), "total", 0) or 0), False
         if asked > limit:
-            results = self._rerank(results, p.optional, limit)
+            results = self._rerank(results, optional, limit, p.amounts)
         return results, total, exact
 
     def _fast_run(self, p: Plan, limit: int, kw: dict[str, Any]):
@@ -205,23 +209,30 @@ class Engine:
 
         rerank = p.core is not None and p.optional is not None
         q = p.core if rerank else p.query
-        depth = max(RERANK_DEPTH, 4 * limit) if rerank else limit
+        depth = max(RERANK_DEPTH, 4 * limit) if rerank or p.amounts else limit
         try:
             top, total = self.fast.top(q, depth, kw.get("filter"), kw.get("mask"))
         except Unsupported:
             return None
         results = Results(self.searcher, q, top)
-        results = self._rerank(results, p.optional, limit) if rerank else results
+        if rerank or p.amounts:
+            results = self._rerank(results, p.optional if rerank else None, limit, p.amounts)
         return results, total, True
 
-    def _rerank(self, first, optional, limit: int):
+    def _rerank(self, first, optional, limit: int, amounts: list[float] | None = None):
         """Add the ``optional`` query's score to each candidate of ``first`` that it matches —
         what ``AndMaybe(core, optional)`` scores — and keep the best ``limit``. The optional
         matcher only skips from candidate to candidate (Whoosh's own AndMaybe, even under a
-        filter, walks it along every document the core matches)."""
+        filter, walks it along every document the core matches). Candidates that hold one of
+        ``amounts`` (sums of money the query states) rank above the others."""
         extra: dict[int, float] = {}
         context = self.searcher.context()
-        cands = sorted(d for _s, d in first.top_n)
+        cands = sorted(d for _s, d in first.top_n) if optional is not None else []
+        holders = self._holding(amounts) if amounts else set()
+        if holders and first.top_n:
+            # a tier: the documents that state the sum come first, in their own order
+            bonus = max(s for s, _d in first.top_n)
+            first.top_n = [(s + bonus if d in holders else s, d) for s, d in first.top_n]
         fast = self._columns()
         if fast is not None and cands:
             from .fastscore import Unsupported
@@ -242,6 +253,15 @@ class Engine:
         first.top_n = sorted(((s + extra.get(d, 0.0), d) for s, d in first.top_n),
                              key=lambda x: (-x[0], x[1]))[:limit]
         return first
+
+    def _holding(self, amounts: list[float]) -> set[int]:
+        """Documents whose ``amount`` field holds one of ``amounts`` (to a relative 1e-6: amounts
+        are computed from written numbers, 8,7 × 10⁹ is not exact in binary)."""
+        q = wq.Or([wq.NumericRange("amount", a * (1 - 1e-6), a * (1 + 1e-6)) for a in amounts])
+        try:
+            return set(self.searcher.docs_for_query(q))
+        except Exception:  # an index without the field: nothing to rank by
+            return set()
 
     def _columns(self):
         """The array scorer when every segment has posting columns (see postcols): then
