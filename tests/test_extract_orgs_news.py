@@ -98,3 +98,31 @@ def test_repeated_name_keeps_capitals():
 def test_kk_plural_of_a_repeated_name_is_the_kind_not_the_body():
     ents = org_list("«Жаңа Арна орталығы» жұмыс істейді. Жаңа Арна орталықтарында кезек жоқ.")
     assert [e.text for e in ents] == ["Жаңа Арна орталығы"]
+
+
+# --- heads of parliaments, missions and public institutions -----------------------------------
+
+def test_ru_parliament_and_institution_heads():
+    assert texts("Вчера Государственная дума приняла закон.") == ["Государственная дума"]
+    assert texts("Делегация посетила посольство Казахстана и Малый театр.") == [
+        "посольство Казахстана", "Малый театр"]
+    ents = org_list("Представители Национального музея Республики Казахстан выступили.")
+    assert [e.normalized for e in ents] == ["Национальный музей Республики Казахстан"]
+
+
+def test_ru_single_strong_head_capitalised_inside_a_sentence():
+    ents = org_list("Законопроект внесли в Думу, и поручение дано Правительству.")
+    assert [e.normalized for e in ents] == ["Дума", "Правительство"]
+
+
+def test_ru_common_noun_head_is_no_name():
+    assert texts("Театр закрыт на ремонт.") == []      # a sentence start, no dependent
+    assert texts("Вечером мы пошли в театр.") == []
+
+
+def test_kk_parliament_and_institution_heads():
+    assert texts("Жапониядағы Қазақстан Республикасының елшілігі хабарлама таратты.") == [
+        "Қазақстан Республикасының елшілігі"]
+    assert texts("Оны Ұлттық музей қызметкерлері қарсы алды.") == ["Ұлттық музей"]
+    assert texts("Спектакльді Абай атындағы опера және балет театры қойды.") == [
+        "Абай атындағы опера және балет театры"]

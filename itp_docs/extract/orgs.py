@@ -832,6 +832,12 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
         right -= 1
     has_dep = right > h or left < h
     if not has_dep:
+        if u.cap and not u.sent_start and head.strong and quote_end is None and "«" not in u.raw_gap:
+            # A strong head capitalised inside a sentence names one body: «Дума одобрила»,
+            # «поручение Правительству» (the text's own short name for it).
+            nom = ru_nominative([u.text], 0)[0]
+            return Candidate(h, h + 1, clean_name(nom[:1].upper() + nom[1:]), {"kind": head.kind},
+                             1.6, "ru_head")
         return None
     first = units[left]
     deps = range(h + 1, right + 1)
