@@ -1,6 +1,6 @@
 """ORG: organizations in Kazakh and Russian text, with legal form, canonical id and abbreviation.
 
-Organization names reach us in five shapes, each found by its own rule and all resolved together
+Organization names reach us in six shapes, each found by its own rule and all resolved together
 (longest span first, then the more reliable rule):
 
 * known names from ``lexicons/orgs.tsv`` in any case form (through :mod:`.gazetteer`);
@@ -16,7 +16,11 @@ Organization names reach us in five shapes, each found by its own rule and all r
 * abbreviations the document's glossary or ``lexicons/abbreviations.tsv`` says are organizations
   (``ИЖТМ``, ``«ИТП» АЭА``, ``СЭЗ «ПИТ»``);
 * Latin-script names next to a head noun or legal form (``IDC компаниясы``, ``ТОО «Smart
-  Aqmola»``) or ending in an English one (``KBTU Drilling Centre``).
+  Aqmola»``) or ending in an English one (``KBTU Drilling Centre``);
+* what news text writes without any head: Russian words the dictionary labels organizations
+  (``МЧС``, ``Интерпол``, ``Роснефть``; an unknown abbreviation in running text), outlets named by a
+  source verb (``сообщает «Интерфакс»``, ``Dala.kz хабарлайды``), and later mentions of a name the
+  text introduced with a head, a legal form or quotes (``фонд DST`` … ``DST``).
 
 A name in running text is marked by capitals or quotes, so every rule asks for one of them: the
 generic ``министрлік``, ``ұлттық компаниялар``, ``жергілікті атқарушы органдар`` are never
@@ -828,6 +832,12 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
         right -= 1
     has_dep = right > h or left < h
     if not has_dep:
+        if u.cap and not u.sent_start and head.strong and quote_end is None and "«" not in u.raw_gap:
+            # A strong head capitalised inside a sentence names one body: «Дума одобрила»,
+            # «поручение Правительству» (the text's own short name for it).
+            nom = ru_nominative([u.text], 0)[0]
+            return Candidate(h, h + 1, clean_name(nom[:1].upper() + nom[1:]), {"kind": head.kind},
+                             1.6, "ru_head")
         return None
     first = units[left]
     deps = range(h + 1, right + 1)
@@ -1446,6 +1456,265 @@ def _latin(d: _Doc) -> list[Candidate]:
     return out
 
 
+
+# ------------------------------------------------------------------- dictionary-labelled words
+
+_ROMAN = re.compile(r"^[IVXLCDMІХУ]+$")
+
+
+@lru_cache(maxsize=1)
+@lexicon_phrases("org-not-acronyms")
+def _non_org_shorts() -> frozenset[str]:
+    """Abbreviations the lexicons say are not organizations: legal forms, states, places,
+    economic and generic terms (ВВП, НДС, СЭЗ), currency codes."""
+    out = {r["short"] for r in lexicon.load("abbreviations") if r["kind"] != "org"}
+    out |= {r["form"] for r in lexicon.load("currencies") if r["form"].isupper()}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def _ru_dictionary_org(word: str, upper: bool) -> str | None:
+    """The dictionary form of a Russian word that pymorphy's dictionary (OpenCorpora) labels an
+    organization (``Orgn``: МЧС, ЦРУ, Интерпол, Роснефть, Госдума, Еврокомиссия), else None.
+
+    A capitalised word counts only when its most likely reading is the organization (Спартак the
+    club before Спартак the first name; Лента the outlet never before лента 'ribbon'). An
+    abbreviation counts when any of its readings is one and none is a place (США, РФ) or a known
+    common abbreviation (ВВП, ДТП, СМИ carry no ``Orgn``); pymorphy reads an abbreviation it does
+    not know as an organization, which is what an unknown all-caps word in running text mostly is.
+    """
+    ps = ru_parses(word)
+    if not ps:
+        return None
+    if upper:
+        top = ps[:3]
+        if any("Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag for p in top):
+            return None
+        for p in top:
+            if "Orgn" in p.tag:
+                return p.normal_form
+        return None
+    p = ps[0]
+    if "Orgn" in p.tag and "Geox" not in p.tag and p.tag.POS == "NOUN":
+        return p.normal_form
+    return None
+
+
+def _cased_like(form: str, written: str) -> str:
+    """``form`` with the capitals of ``written`` at the start of each hyphen part (аль-каида as
+    written Аль-Каиды → Аль-Каида)."""
+    fs, ws = form.split("-"), written.split("-")
+    if len(fs) != len(ws):
+        return form[:1].upper() + form[1:]
+    return "-".join(f[:1].upper() + f[1:] if w[:1].isupper() else f for f, w in zip(fs, ws))
+
+
+def _heading_line(d: _Doc, i: int) -> bool:
+    """Is unit ``i`` in a line written in capitals (a title: ПОСТАНОВЛЕНИЕ ПРАВИТЕЛЬСТВА)? Only
+    the 60 characters either side within the line are read: a text without line breaks must not
+    make each abbreviation read the whole text."""
+    u = d.units[i]
+    t = d.text
+    a = max(t.rfind("\n", max(0, u.start - 60), u.start) + 1, u.start - 60, 0)
+    b = t.find("\n", u.end, u.end + 60)
+    line = t[a:b if b >= 0 else u.end + 60]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > len(u.text) + 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _dictionary_names(d: _Doc) -> list[Candidate]:
+    """Russian words the dictionary labels organizations, written with their capitals, outside
+    person names, places and headings (see :func:`_ru_dictionary_org`)."""
+    out = []
+    units = d.units
+    stop = _non_org_shorts()
+    for i, u in enumerate(units):
+        if u.lang != "ru" or not (u.cap or u.upper) or i in d.person_units:
+            continue
+        form = _ru_dictionary_org(u.norm, u.upper)
+        if form is None or d.lang_of(i) != "ru":
+            continue
+        base = u.text.split("-", 1)[0] if u.upper else u.text
+        if u.upper:
+            if base in stop or _ROMAN.match(base) or not 2 <= len(base) <= 8 or not base.isalpha():
+                continue
+        elif u.sent_start and u.lemma not in d.doc_caps:
+            # A capital that only starts a sentence is weaker evidence: the word must be capitalised
+            # somewhere inside a sentence too, or be no common word at all.
+            if _ru_common_first(u.norm) and "Orgn" not in ru_parses(u.norm)[0].tag:
+                continue
+        if _is_place(base, "ru") or _heading_line(d, i):
+            continue
+        norm = base if u.upper else _cased_like(form, u.text)
+        out.append(Candidate(i, i + 1, norm, {"kind": "organization"}, 1.5, "dictionary"))
+    return out
+
+
+# ----------------------------------------------------------------------------- news outlets
+
+@lru_cache(maxsize=1)
+def _news_cues() -> dict[str, frozenset[str]]:
+    """news_words.tsv: the verbs that introduce an outlet (сообщает, пишет, хабарлайды) and the
+    words that may stand between them and its name (корреспондент, агентство)."""
+    out: dict[str, set[str]] = {"source_verb": set(), "skip_source": set()}
+    for r in lexicon.load("news_words"):
+        if r["kind"] in out and r["lang"] in ("kk", "ru") and " " not in r["form"]:
+            out[r["kind"]].add(r["form"].lower().rstrip("*"))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _outlet_at(d: _Doc, i: int, step: int) -> tuple[int, int] | None:
+    """The outlet named from unit ``i`` on (``step`` 1: after a source verb; -1: before a Kazakh
+    one): a quoted name, a run of Latin words, a domain (Lenta.ru) or of capitalised words."""
+    units = d.units
+    n = len(units)
+    if not 0 <= i < n:
+        return None
+    if step > 0:
+        q = d.opening_quote_after(i - 1) if i > 0 else None
+        if q is not None:
+            qa, qb = d.quote_units(q)
+            if qa == i and qb > qa:
+                return qa, qb
+        j = i
+        while j < n and j - i < 4 and (units[j].cap or units[j].upper or units[j].lang == "lat"):
+            if j > i and not (units[j].gap in ("", "-") and not units[j].sent_start
+                              or _domain_joint(units, j)):
+                break
+            j += 1
+        return (i, j) if j > i else None
+    q = d.closing_quote_before(i + 1) if i + 1 < n else None
+    if q is not None:
+        qa, qb = d.quote_units(q)
+        if qb == i + 1 and qb > qa:
+            return qa, qb
+    j = i
+    while j >= 0 and i - j < 4 and (units[j].cap or units[j].upper or units[j].lang == "lat"):
+        u = units[j]
+        j -= 1
+        if _domain_joint(units, u.i):
+            continue
+        if u.sent_start or u.gap not in ("", "-"):
+            break
+    return (j + 1, i + 1) if j < i else None
+
+
+def _domain_joint(units: list[Unit], j: int) -> bool:
+    """Is unit ``j`` the part after a dot of a domain name (Dala.kz, Lenta.ru): a dot with no
+    space and Latin letters on both sides? (The tokenizer marks it as a sentence start.)"""
+    return j > 0 and units[j].raw_gap == "." and units[j].lang == "lat" and units[j - 1].lang == "lat"
+
+
+def _outlets(d: _Doc) -> list[Candidate]:
+    """Media named as a source: ``сообщает «Интерфакс»``, ``пишет Lenta.ru``, ``передает МИА
+    «Казинформ»``, ``деп хабарлайды Kazinform``; and a capitalised name before a Kazakh source
+    verb (``Tengrinews.kz хабарлайды``)."""
+    cues = _news_cues()
+    verbs, skip = cues["source_verb"], cues["skip_source"]
+    out = []
+    units = d.units
+    for i, u in enumerate(units):
+        if u.norm not in verbs:
+            continue
+        spans = []
+        j = i + 1
+        while j < len(units) and units[j].norm in skip and units[j].gap == "":
+            j += 1
+        if j < len(units) and units[j].gap == "" and not units[j].sent_start:
+            spans.append(_outlet_at(d, j, 1))
+        if u.lang == "kk" and i > 0 and u.gap == "" and not u.sent_start:
+            spans.append(_outlet_at(d, i - 1, -1))
+        for sp in spans:
+            if sp is None:
+                continue
+            a, b = sp
+            if any(k in d.person_units for k in range(a, b)) or units[a].lemma == "&":
+                continue
+            if units[a].sent_start and not _name_word(d, units[a]) and (
+                    units[a].lang != "ru" or _ru_common_first(units[a].norm)):
+                continue    # «…», – деп хабарлайды: a capital that only starts the sentence
+            name = clean_name(d.text[units[a].start:units[b - 1].end])
+            if not name or _is_place(name, d.lang_of(a)):
+                continue
+            out.append(Candidate(a, b, name, {"kind": "media"}, 1.8, "outlet"))
+    return out
+
+
+# ------------------------------------------------------------------------- repeated names
+
+def _core_span(d: _Doc, c: Candidate, quotes: dict[int, int]) -> tuple[int, int] | None:
+    """The part of a found name that the text repeats on its own: the quoted name («Яблоко» of
+    партии «Яблоко»), a Latin name (DST of фонд DST), a one-word name or abbreviation."""
+    units = d.units
+    for k in range(c.start, c.end):
+        qb = quotes.get(k)
+        if qb is not None and qb <= c.end:
+            return k, qb
+    if c.end - c.start == 1:
+        return c.start, c.end
+    lat = [k for k in range(c.start, c.end) if units[k].lang == "lat"]
+    if lat and lat == list(range(lat[0], lat[-1] + 1)) and units[lat[0]].cap:
+        return lat[0], lat[-1] + 1
+    return None
+
+
+def _repeated(d: _Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Later (or earlier) mentions of a name the document has introduced with a head noun, a legal
+    form or quotes: a news text writes «партии «Яблоко»» once and «Яблоко» after; «фонд DST», then
+    DST. The mention must show the name's capitals; a one-word name only capitalised because a
+    sentence starts with it must not be a common word."""
+    names = []
+    quotes: dict[int, int] = {}     # first unit of a name quote → one past its last
+    for q in d.name_q:
+        qa, qb = d.quote_units(q)
+        if qb > qa and qa not in quotes:
+            quotes[qa] = qb
+    for c in chosen:
+        sp = _core_span(d, c, quotes)
+        if sp is None:
+            continue
+        a, b = sp
+        us = d.units[a:b]
+        if not any(u.cap or u.upper for u in us) or any(k in d.person_units for k in range(a, b)):
+            continue
+        text = d.text[us[0].start:us[-1].end]
+        if len(text) < 2 or c.rule == "coordination" or _is_place(text, d.lang_of(a)):
+            continue    # акимат [Алматы] (a part of «акиматам … Алматы и Шымкента»): a place
+        names.append((text, d.lang_of(a), c))
+    if not names:
+        return []
+    gz = Gazetteer(names)
+    out = []
+    units = d.units
+    found = gz.find_doc(d.ctx, units)     # through the document's key index, not unit by unit
+    d.ctx.notes.get("gazetteer_matches", {}).pop(id(gz), None)   # a per-document gazetteer
+    taken = bytearray(len(units) + 1)
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if taken.find(1, m.start, m.end) >= 0:
+            continue        # the mention that introduced the name, or one inside a longer name
+        us = units[m.start:m.end]
+        ns = m.entry.units
+        if not all((u.cap or u.upper) == (n.cap or n.upper) for u, n in zip(us, ns) if n.cap or n.upper):
+            continue
+        if any(k in d.person_units for k in range(m.start, m.end)):
+            continue
+        if len(us) == 1 and us[0].sent_start and not (us[0].upper or us[0].lang == "lat"):
+            if us[0].lang == "ru" and _ru_common_first(us[0].norm) and us[0].lemma not in d.doc_caps:
+                continue
+        if len(us) > 1 and us[-1].lang == "kk" and kk_word(us[-1].text).plural \
+                and not kk_word(ns[-1].text).plural:
+            continue    # «Халыққа қызмет көрсету орталығы» → … орталықтарында: the kind, not the body
+        src: Candidate = m.entry.data
+        attrs = {k: v for k, v in src.attrs.items() if k in ("canonical_id", "kind")}
+        out.append(Candidate(m.start, m.end, clean_name(strip_case(us[0]) if len(us) == 1 else
+                                                        d.text[us[0].start:us[-1].end]),
+                             attrs, 1.4, "repeated"))
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return out
+
+
 # ------------------------------------------------------------------------------------ linking
 
 @lru_cache(maxsize=20_000)
@@ -1512,7 +1781,12 @@ def find(ctx: Context) -> list[Candidate]:
                 cands += _coordinated(d, i)
     cands += _abbreviations(d)
     cands += _latin(d)
+    cands += _dictionary_names(d)
+    cands += _outlets(d)
     chosen = _resolve(d, cands)
+    more = _repeated(d, chosen)     # disjoint from the names chosen and from each other
+    if more:
+        chosen = sorted(chosen + more, key=lambda c: c.start)
     for c in chosen:
         if "canonical_id" not in c.attrs:
             cid = _canonical(c.normalized, d.lang_of(c.start))
@@ -1543,7 +1817,8 @@ def _resolve(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
 
 # Entity scores by rule (how often the rule is right), for overlap resolution against other types.
 _SCORES = {"lexicon": 0.95, "coordination": 0.93, "abbr_glossary": 0.95, "abbr_lexicon": 0.93, "kk_head": 0.9,
-           "ru_head": 0.9, "kk_generic": 0.88, "latin": 0.85}
+           "ru_head": 0.9, "kk_generic": 0.88, "latin": 0.85, "dictionary": 0.8, "outlet": 0.82,
+           "repeated": 0.8}
 
 
 def run(ctx: Context) -> None:
