@@ -76,9 +76,13 @@ def build_context(text: str, source: str = "<text>", title: str | None = None) -
     return Context(text=text, lang=lang, paragraphs=paragraphs, source=source, title=title)
 
 
-def run(ctx: Context, types: Iterable[str] | None = None) -> Context:
-    for _name, fn in stages(types):
-        fn(ctx)
+def run(ctx: Context, types: Iterable[str] | None = None, skip: Iterable[str] = ()) -> Context:
+    """Run the stages on ``ctx``; ``skip`` names stages whose results the caller does not read
+    (the index leaves out ``news``: bylines and quotes are not indexed)."""
+    skipped = set(skip)
+    for name, fn in stages(types):
+        if name not in skipped:
+            fn(ctx)
     return ctx
 
 

@@ -30,6 +30,10 @@ from . import lexmap, store, vocab
 # A round ends after this many files or seconds, whichever comes first; each round is one commit,
 # so a crash loses at most one round. Larger rounds make fewer, larger segments (faster searches,
 # less merging); five minutes bounds the work a crash can cost.
+# What the index reads of the extraction (record.build): every entity type but PERCENT, and every
+# stage but the news one (bylines and quotes are not indexed). Leaving them out saves ~2% of a build.
+INDEXED_TYPES = ("PERSON", "ORG", "LOC", "PROGRAM", "LAW", "MONEY", "DATE")
+SKIPPED_STAGES = ("news",)
 ROUND_FILES = 50_000
 ROUND_SECONDS = 300.0
 WRITER_LIMIT_MB = 192       # posting buffer per writer before it spills to disk
@@ -109,7 +113,7 @@ def _index_one(writer, task: Task, max_bytes: int) -> tuple[str, str, int, int]:
             return "same", "", 0, len(data)
         doc = read_document(task.path, max_bytes=max_bytes)
         ctx = build_context(doc.text, doc.source, doc.title)
-        run(ctx)
+        run(ctx, INDEXED_TYPES, skip=SKIPPED_STAGES)
         rec = build(doc, ctx, _filestate(sha1, st.st_size, st.st_mtime_ns, task.doc_id), task.doc_id)
         writer.add_document(**rec)
         batch.settle_gc()
