@@ -60,6 +60,13 @@ def test_quality_on_held_out_queries(engine):
     assert rep.recall >= 0.88 and rep.mrr >= 0.93, rep.summary()
 
 
+def test_quality_on_the_second_held_out_set(engine):
+    # Written by reading the corpus after the first held-out set had been used; first run
+    # 0.872 / 0.924 (the figures before any change made after seeing its failures).
+    rep = _run_set(engine, DATA / "queries_heldout2.json")
+    assert rep.recall >= 0.85 and rep.mrr >= 0.90, rep.summary()
+
+
 @pytest.mark.parametrize("q", ["Байбек", "Байбекке", "Байбектің", "Baibek", "Baybek", "Байбке"])
 def test_one_person_in_every_spelling_finds_both_languages(engine, q):
     found = names(engine.search(q))
@@ -457,3 +464,26 @@ def test_documents_holding_the_stated_amount_rank_first(tmp_path):
     with Engine(tmp_path / "ix") as eng:
         assert set(names(eng.search("640 млн тенге"))[:2]) == {"b_holder.txt", "d_holder.txt"}
         assert set(names(eng.search("640 млн теңге"))[:2]) == {"b_holder.txt", "d_holder.txt"}
+
+
+def test_a_query_of_sums_finds_them_written_otherwise(engine):
+    """0,5 млрд долларов = $500 млн; 1.2 млрд тенге = 1 200,0 млн теңге (in a measure table):
+    found by value, the currency respected, the passage the one that states the sum."""
+    res = engine.search("0,5 млрд долларов", limit=5)
+    top = res.hits[0]
+    assert Path(top.source).name == "kk_news_mamin_digital_2021.txt" and "500" in top.snippet
+    # 500,0 млн теңге (a measure of the Almaty Tech Garden plan) is not $500 млн
+    assert "kk_decree_atg_cluster_2018.txt" not in names(res)
+    found = names(engine.search("1.2 млрд тенге", limit=10))
+    assert {"kk_decree_atg_cluster_2018.txt", "ru_decree_atg_cluster_2018.html"} <= set(found)
+    hit = next(h for h in engine.search("1.2 млрд тенге", limit=10).hits if h.source.endswith("kk_decree_atg_cluster_2018.txt"))
+    assert hit.passage["kind"] == "measure" and "1 200,0" in hit.snippet
+    # a filter still applies to what is found by value
+    assert all(h.lang == "kk" for h in engine.search("lang:kk 1.2 млрд тенге", limit=10).hits)
+
+
+def test_parts_of_hyphenated_words_are_found(engine):
+    """коворкинг finds коворкинг-центра / коворкинг-орталығы; the number of «17-тармағын»."""
+    found = names(engine.search("kind:measure коворкинг", limit=10))
+    assert {"ru_decree_karaganda_cluster_2017.txt", "kk_decree_atg_cluster_2018.txt",
+            "ru_decree_atg_cluster_2018.html"} <= set(found)

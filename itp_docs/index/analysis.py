@@ -20,7 +20,7 @@ from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
 from ..lang.analyzer import Token as WordToken
-from ..lang.analyzer import analyze
+from ..lang.analyzer import WordAnalysis, analyze, analyze_word
 
 __all__ = ["PreAnalyzed", "ItpTokenizer", "FormFilter", "KeysFilter", "AnalyzedField",
            "lemma_analyzer", "stem_analyzer", "exact_analyzer", "keys_analyzer"]
@@ -36,6 +36,27 @@ class PreAnalyzed:
 
     def __repr__(self) -> str:
         return f"PreAnalyzed({len(self.tokens)} tokens)"
+
+
+_PARTS: dict[tuple[str, str], tuple[WordAnalysis, ...]] = {}
+
+
+def parts_of(w: WordToken) -> tuple[WordAnalysis, ...]:
+    """The parts of a hyphenated word, analysed as words, to index at the word's position beside
+    it: a query for ``коворкинг`` finds ``коворкинг-центра``, ``байқау`` finds ``стартап-байқау``
+    (and, through its translation, ``конкурс``), ``17`` finds ``17-тармағын``. Parts that give the
+    word's own term are left out."""
+    if "-" not in w.norm:
+        return ()
+    key = (w.text, w.lang)
+    got = _PARTS.get(key)
+    if got is None:
+        hint = w.lang if w.lang in ("kk", "ru") else "kk"
+        got = tuple(a for a in (analyze_word(p, hint) for p in w.text.split("-") if p)
+                    if a.norm != w.norm and a.lemma != w.lemma)
+        if len(_PARTS) < 200_000:
+            _PARTS[key] = got
+    return got
 
 
 class ItpTokenizer(Tokenizer):
@@ -68,6 +89,10 @@ class ItpTokenizer(Tokenizer):
                 t.startchar = start_char + w.start
                 t.endchar = start_char + w.end
             yield t
+            for part in parts_of(w):     # at the same position and characters (see parts_of)
+                t.analysis = part
+                t.text = part.norm
+                yield t
 
 
 class FormFilter(Filter):
@@ -169,8 +194,11 @@ class AnalyzedField(FieldType):
         """What ``index`` yields through the analyzer chain, computed in one loop: the chain
         builds a Whoosh token per word and field, a third of the build's analysis time."""
         poses: dict[str, list[int]] = {}
+        hyphenated: list[int] = []
         if source == "keys":
             for i, w in enumerate(words):
+                if "-" in w.norm:
+                    hyphenated.append(i)
                 keys = w.keys
                 if not keys:
                     continue
@@ -180,12 +208,38 @@ class AnalyzedField(FieldType):
                 poses.setdefault(last, []).append(i)
         else:
             for i, w in enumerate(words):
+                if "-" in w.norm:
+                    hyphenated.append(i)
                 poses.setdefault(getattr(w, source), []).append(i)
+        if hyphenated:
+            self._add_parts(words, hyphenated, source, poses)
         fb = self.format.field_boost
         if isinstance(self.format, Positions):
             encode = self.format.encode
             return [(t.encode("utf-8"), len(p), len(p) * fb, encode(p)) for t, p in poses.items()]
         return [(t.encode("utf-8"), len(p), len(p) * fb, pack_uint(len(p))) for t, p in poses.items()]
+
+    @staticmethod
+    def _add_parts(words: list[WordToken], at: list[int], source: str, poses: dict[str, list[int]]) -> None:
+        """The terms of hyphenated words' parts (see parts_of), as KeysFilter and FormFilter
+        give them, at the words' positions (as the chain yields them: a term a word and its
+        part both give is counted twice); the positions of a term stay ascending."""
+        added: dict[str, list[int]] = {}
+        for i in at:
+            for part in parts_of(words[i]):
+                if source == "keys":
+                    keys = part.keys
+                    if not keys:
+                        continue
+                    last = keys[-1]
+                    terms = ([keys[-2] if len(keys) > 1 else last, last] if last.startswith("~") else [last])
+                else:
+                    terms = [getattr(part, source)]
+                for term in terms:
+                    added.setdefault(term, []).append(i)
+        for term, ps in added.items():
+            have = poses.get(term)
+            poses[term] = sorted(have + ps) if have else ps
 
     def process_text(self, qstring, mode="", **kwargs):
         return (t.text for t in self.analyzer(qstring, mode=mode, **kwargs))

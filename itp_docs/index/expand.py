@@ -93,6 +93,8 @@ class Plan:
     core: wq.Query | None = None       # ``query`` without its ranking-only part, when there is one
     optional: wq.Query | None = None   # that part: proximity and phrases that add no match
     amounts: list[float] = field(default_factory=list)  # sums of money the query words state
+    amount_only: bool = False          # ... and the query is nothing but those sums
+    currencies: dict[float, str] = field(default_factory=dict)  # a sum's currency, when stated
 
 
 class Expander:
@@ -667,22 +669,30 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
     elif filters_only and isinstance(root, Not):
         q = wq.And([wq.Every(), q])
     notes = list(dict.fromkeys(parsed.notes + ex.notes))
-    amounts = _amounts(ex) if not filters_only else []
+    amounts, only, currencies = _amounts(ex) if not filters_only else ([], False, {})
+    words_only = isinstance(root, Word) or (isinstance(root, And) and all(isinstance(i, Word) for i in root.items))
     return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt,
-                amounts)
+                amounts, only and words_only, currencies)
 
 
-def _amounts(ex: Expander) -> list[float]:
-    """The sums of money the positive query words state ("640 млн тенге", "$12 млн", "8,7 млрд"):
-    documents holding that amount (the ``amount`` field) rank above those where the words only
-    happen to occur (640 in "2 640,0 млн")."""
+def _amounts(ex: Expander) -> tuple[list[float], bool, dict[float, str]]:
+    """The sums of money the positive query words state ("640 млн тенге", "$12 млн", "8,7 млрд"),
+    and whether they are all the query says. Documents holding such a sum (the ``amount``
+    field) rank above those where the words only happen to occur (640 in "2 640,0 млн"); when
+    the query is only sums, documents that write them otherwise (0,5 млрд = $500 млн) are found
+    too."""
     words = [w.text for w in ex.words if not w.negated]
     if len(words) < 2 or not any(_DIGIT.search(w) for w in words):
-        return []
+        return [], False, {}
     from ..extract.money import find_money
     from ..extract.numbers import find_numbers
 
     text = " ".join(words)
-    found = {m[2] for m in find_money(text)}
-    found |= {n.value for n in find_numbers(text) if n.has_multiplier}
-    return sorted(a for a in found if a > 0)
+    spans = [(m[0], m[1], m[2]) for m in find_money(text)]
+    spans += [(n.start, n.end, n.value) for n in find_numbers(text) if n.has_multiplier]
+    found = sorted({a for _s, _e, a in spans if a > 0})
+    covered = set()
+    for s_, e_, _a in spans:
+        covered.update(range(s_, e_))
+    only = bool(found) and all(i in covered for i, c in enumerate(text) if not c.isspace())
+    return found, only, {m[2]: m[3] for m in find_money(text) if m[2] > 0}

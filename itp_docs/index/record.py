@@ -71,6 +71,7 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
     program: set[str] = set()
     laws: set[str] = set()
     amounts: list[float] = []
+    money: set[tuple[float, str, int, int]] = set()     # (amount, currency, start, end) in ctx.text
     years: set[int] = set()
     for e in ents:
         a = e.attrs
@@ -92,6 +93,7 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
         elif e.type == "MONEY":
             try:
                 amounts.append(float(a["amount"]))
+                money.add((float(a["amount"]), str(a.get("currency") or ""), e.start, e.end))
             except (KeyError, TypeError, ValueError):
                 pass
         elif e.type == "DATE":
@@ -114,7 +116,7 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
         "title": title, "passages": orig, "date": ctx.date, "decree": ctx.decree,
         "persons": sorted(set(facets["persons"])), "orgs": sorted(set(facets["orgs"])),
         "places": sorted(set(facets["places"])), "programs": sorted(set(facets["programs"])),
-        "years": sorted(years), "words": len(tokens),
+        "years": sorted(years), "words": len(tokens), "money": sorted(money),
     }
     rec: dict[str, Any] = {
         "doc_id": doc_id, "filestate": filestate, "source": doc.source,

@@ -32,6 +32,7 @@ SNIPPET_CHARS = 240
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 PASSAGE_PRIORITY = {"measure": 0, "clause": 1, "paragraph": 2, "title": 3}
 FACET_DOCS = 2000
+AMOUNT_WORD = -2            # the word index of a stated sum's span in a document (see _hit)
 RERANK_DEPTH = 100          # documents re-scored with word proximity (at least 4 x the limit)
 _TEXT_FIELDS = {"exact", "lemma", "keys", "title", "title_keys", "law"}
 
@@ -197,8 +198,38 @@ class Engine:
         else:
             total, exact = max(scored, getattr(getattr(results, "collector", None), "total", 0) or 0), False
         if asked > limit:
+            total += self._add_holders(results, p, kw, asked)
             results = self._rerank(results, optional, limit, p.amounts)
         return results, total, exact
+
+    def _add_holders(self, results, p: Plan, kw: dict[str, Any], depth: int) -> int:
+        """For a query that is only sums of money: the documents that hold one of them but not
+        in the query's words (0,5 млрд долларов = $500 млн) join the candidates, with no score of
+        their own (``_rerank`` puts every holder first). Returns how many joined."""
+        if not p.amount_only:
+            return 0
+        holders = self._holding(p.amounts)
+        if "filter" in kw:
+            holders &= kw["filter"]
+        if "mask" in kw:
+            holders -= kw["mask"]
+        have = {d for _s, d in results.top_n}
+        extra = [d for d in sorted(holders - have) if self._same_currency(d, p)][:depth]
+        results.top_n.extend((0.0, d) for d in extra)
+        return len(extra)
+
+    def _same_currency(self, docnum: int, p: Plan) -> bool:
+        """Whether the document states one of the query's sums in the query's currency (the
+        ``amount`` field holds numbers only: 500 млн теңге is not $500 млн). Documents indexed
+        before the money list was stored pass."""
+        money = (self.searcher.stored_fields(docnum).get("meta") or {}).get("money")
+        if money is None:
+            return True
+        for a, cur, *_span in money:
+            for q in p.amounts:
+                if abs(a - q) <= 1e-6 * q and (p.currencies.get(q) in (None, cur)):
+                    return True
+        return False
 
     def _fast_run(self, p: Plan, limit: int, kw: dict[str, Any]):
         """``_run`` with the words' query scored as arrays (see fastscore); None when the query
@@ -216,6 +247,7 @@ class Engine:
             return None
         results = Results(self.searcher, q, top)
         if rerank or p.amounts:
+            total += self._add_holders(results, p, kw, depth)
             results = self._rerank(results, p.optional if rerank else None, limit, p.amounts)
         return results, total, True
 
@@ -362,6 +394,10 @@ class Engine:
                     if 0 <= pos < len(words):
                         for widx, _k in p.terms[(fieldname, t)]:
                             spans.setdefault(widx, []).append(words[pos])
+        for a, cur, *span in meta.get("money") or () if p.amounts else ():
+            # a sum the query states: its passage and highlight (written as the document writes it)
+            if span and any(abs(a - q) <= 1e-6 * q and p.currencies.get(q) in (None, cur) for q in p.amounts):
+                spans.setdefault(AMOUNT_WORD, []).append((span[0], span[1]))
         matches = {w.text: best.get(w.index, "none") for w in p.words}
         passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
@@ -379,7 +415,9 @@ class Engine:
                 continue
             words = sum(1 for v in spans.values() if any(s <= a and b <= e for a, b in v))
             hits = sum(1 for a, b in allspans if s <= a and b <= e)
-            key = (-words, -hits, PASSAGE_PRIORITY.get(kind, 9), e - s)
+            # a sum the query states is where its words are, written the document's way
+            amount = any(s <= a and b <= e for a, b in spans.get(AMOUNT_WORD, ()))
+            key = (-amount, -words, -hits, PASSAGE_PRIORITY.get(kind, 9), e - s)
             if best_key is None or key < best_key:
                 best, best_key = (kind, pid, s, e, os_, oe), key
         if best is None:
