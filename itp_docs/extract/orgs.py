@@ -774,6 +774,8 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
     while k < len(units) and k - h <= _MAX_RU_TAIL:
         w = units[k]
         if "«" in w.raw_gap:
+            if w.sent_start or any(c in w.raw_gap for c in ".!?;\n"):
+                break   # карагандинского парламента. «Для нас…»: a quote after the sentence
             q = d.opening_quote_after(k - 1)
             if q is not None:
                 qa, qb = d.quote_units(q)
@@ -808,6 +810,8 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
         if w.upper:
             if len(w.text) > 6:
                 break   # ПОСТАНОВЛЯЕТ: a formula in capitals, not an abbreviation
+            if len(w.text) == 1 and d.text.startswith(".", w.end):
+                break   # депутата Сената Т. Оразалыева: an initial
             right = k
             k += 1
             continue

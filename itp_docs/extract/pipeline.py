@@ -56,9 +56,20 @@ def _stage(module: str, func: str) -> Callable[[Context], None] | None:
     return getattr(mod, func)
 
 
+# Entity types whose stages read each other's results: persons' spans bound organization names,
+# places skip what persons, orgs and dates claimed, programs skip organizations, and linking
+# settles overlaps among all four name types. Asking for one of them runs them all (and dates),
+# so that ``--types ORG`` gives the ORG entities of a full run.
+NAME_GROUP = {"PERSON", "ORG", "LOC", "PROGRAM"}
+NAME_GROUP_NEEDS = {"DATE"}
+
+
 def stages(types: Iterable[str] | None = None) -> list[tuple[str, Callable[[Context], None]]]:
-    """The stage functions to run, in order (stages for unwanted entity types left out)."""
+    """The stage functions to run, in order (stages for unwanted entity types left out, unless
+    a wanted type's stage reads their results: see NAME_GROUP)."""
     wanted = set(types) if types else None
+    if wanted is not None and wanted & NAME_GROUP:
+        wanted |= NAME_GROUP | NAME_GROUP_NEEDS
     out = []
     for module, func in STAGES:
         st = STAGE_TYPES.get(module)
