@@ -517,8 +517,8 @@ def _kk_phrase(d: _Doc, h: int) -> Candidate | None:
         u = units[j]
         if _is_legal_unit(u):
             break       # «…» АҚ-ы басқармасы: the board of a company, not a company
-        if u.lemma == "&" and j > 0 and _inner_head(d, j - 1):
-            break       # «…министрлігі және Алматы қаласы әкімдігі»: two names
+        if u.lemma == "&" and j > 0 and (_inner_head(d, j - 1) or _org_head_of(d, j - 1) is not None):
+            break       # «…министрлігі және Алматы қаласы әкімдігі», «…министрлігінің және …»: two names
         if not _kk_modifier(d, j, weak, head.part == "generic"):
             break
         uw = kk_word(u.text)
@@ -805,6 +805,9 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
         if w.lemma == "&":
             if k == h + 1:
                 break       # Российской федерации | и Республики Беларусь: the head coordinated
+            nxt = units[k + 1] if k + 1 < len(units) else None
+            if nxt is None or nxt.cap or nxt.upper or "«" in nxt.raw_gap or _head_at(d, k + 1, "ru") is not None:
+                break       # …банка реконструкции и развития | и Министерства …: a second name
             k += 1
             continue
         if w.upper:
