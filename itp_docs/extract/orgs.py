@@ -1690,7 +1690,19 @@ def _repeated(d: _Doc, chosen: list[Candidate]) -> list[Candidate]:
         names.append((text, d.lang_of(a), c))
     if not names:
         return []
-    gz = Gazetteer(names)
+    # One gazetteer entry per distinct name: a table repeating «Самрұқ-Қазына» 3,000 times would
+    # otherwise verify and sort 3,000 equal entries at each of its 3,000 places (9 million
+    # matches, 25 s on bench's ragged table). Which mention a repeat copies its attributes from
+    # is decided as before; see _repeat_source.
+    classes: dict[tuple[str, str], int] = {}
+    members: list[list[Candidate]] = []
+    for text, lang, c in names:
+        k = classes.get((text, lang))
+        if k is None:
+            k = classes[(text, lang)] = len(members)
+            members.append([])
+        members[k].append(c)
+    gz = Gazetteer((text, lang, k) for (text, lang), k in classes.items())
     out = []
     units = d.units
     found = gz.find_doc(d.ctx, units)     # through the document's key index, not unit by unit
@@ -1698,28 +1710,81 @@ def _repeated(d: _Doc, chosen: list[Candidate]) -> list[Candidate]:
     taken = bytearray(len(units) + 1)
     for c in chosen:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if taken.find(1, m.start, m.end) >= 0:
+    full: list[Gazetteer] = []      # the gazetteer of every mention, built only when needed
+    # Matches of one span are consecutive after this sort (equal keys keep the gazetteer's order).
+    found = sorted(found, key=lambda m: (-(m.end - m.start), m.start))
+    g = 0
+    while g < len(found):
+        s, e = found[g].start, found[g].end
+        h = g + 1
+        while h < len(found) and found[h].start == s and found[h].end == e:
+            h += 1
+        group = found[g:h]
+        g = h
+        if taken.find(1, s, e) >= 0:
             continue        # the mention that introduced the name, or one inside a longer name
-        us = units[m.start:m.end]
-        ns = m.entry.units
-        if not all((u.cap or u.upper) == (n.cap or n.upper) for u, n in zip(us, ns) if n.cap or n.upper):
+        us = units[s:e]
+        if not _repeat_span_ok(d, us, s, e):
             continue
-        if any(k in d.person_units for k in range(m.start, m.end)):
+        ok = [m.entry.data for m in group if _repeat_entry_ok(us, m.entry.units)]
+        if not ok:
             continue
-        if len(us) == 1 and us[0].sent_start and not (us[0].upper or us[0].lang == "lat"):
-            if us[0].lang == "ru" and _ru_common_first(us[0].norm) and us[0].lemma not in d.doc_caps:
-                continue
-        if len(us) > 1 and us[-1].lang == "kk" and kk_word(us[-1].text).plural \
-                and not kk_word(ns[-1].text).plural:
-            continue    # «Халыққа қызмет көрсету орталығы» → … орталықтарында: the kind, not the body
-        src: Candidate = m.entry.data
+        src = _repeat_source(d, names, members, ok, full, s, e)
         attrs = {k: v for k, v in src.attrs.items() if k in ("canonical_id", "kind")}
-        out.append(Candidate(m.start, m.end, clean_name(strip_case(us[0]) if len(us) == 1 else
-                                                        d.text[us[0].start:us[-1].end]),
+        out.append(Candidate(s, e, clean_name(strip_case(us[0]) if len(us) == 1 else
+                                              d.text[us[0].start:us[-1].end]),
                              attrs, 1.4, "repeated"))
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        taken[s:e] = b"\x01" * (e - s)
     return out
+
+
+def _repeat_span_ok(d: _Doc, us: list[Unit], s: int, e: int) -> bool:
+    """The checks of a repeated mention that depend on the text only: no person inside, and a
+    one-word mention that starts a sentence is no common Russian word."""
+    if any(k in d.person_units for k in range(s, e)):
+        return False
+    if len(us) == 1 and us[0].sent_start and not (us[0].upper or us[0].lang == "lat"):
+        if us[0].lang == "ru" and _ru_common_first(us[0].norm) and us[0].lemma not in d.doc_caps:
+            return False
+    return True
+
+
+def _repeat_entry_ok(us: list[Unit], ns: tuple[Unit, ...]) -> bool:
+    """The checks that depend on the name too: its capitals are shown, and a Kazakh plural does
+    not repeat a singular name («Халыққа қызмет көрсету орталығы» → … орталықтарында: the kind,
+    not the body)."""
+    if not all((u.cap or u.upper) == (n.cap or n.upper) for u, n in zip(us, ns) if n.cap or n.upper):
+        return False
+    if len(us) > 1 and us[-1].lang == "kk" and kk_word(us[-1].text).plural \
+            and not kk_word(ns[-1].text).plural:
+        return False
+    return True
+
+
+def _repeat_sig(c: Candidate) -> tuple:
+    return tuple((k, v) for k, v in c.attrs.items() if k in ("canonical_id", "kind"))
+
+
+def _repeat_source(d: _Doc, names: list[tuple[str, str, Candidate]], members: list[list[Candidate]],
+                   ok: list[int], full: list[Gazetteer], s: int, e: int) -> Candidate:
+    """The mention a repeat at units [s, e) takes its attributes from, among the mentions of the
+    names (``ok``: their indices in ``members``) that match there.
+
+    With one entry per mention, the first matching entry in the gazetteer's candidate order won;
+    that order is a set's, which a per-name gazetteer does not keep. It only matters when the
+    mentions differ in the attributes a repeat copies, which is rare: then the gazetteer of every
+    mention is built and asked about this one place, giving the same answer as ever."""
+    first = members[ok[0]][0]
+    sig = _repeat_sig(first)
+    if all(_repeat_sig(c) == sig for k in ok for c in members[k]):
+        return first
+    if not full:
+        full.append(Gazetteer(names))
+    allowed = {id(c) for k in ok for c in members[k]}
+    for m in full[0].match_at(d.units, s):
+        if m.end == e and id(m.entry.data) in allowed:
+            return m.entry.data
+    raise AssertionError("a repeated name matched by its own entry but not by its mentions'")
 
 
 # ------------------------------------------------------------------------------------ linking
