@@ -109,6 +109,7 @@ class Expander:
         # phrases that cannot add a match, only rank: scored on the best candidates only
         self.rank_only: list[wq.Query] = []
         self.last_parts: list[tuple[wq.Query, bool]] = []
+        self.span_words: list[list[wq.Query]] = []   # the words' own queries of each multi-word span
 
     # ------------------------------------------------------------------ helpers
     def _df(self, fieldname: str, text: str) -> int:
@@ -354,6 +355,7 @@ class Expander:
             out.extend(base[pos:i])
             widxs = list(range(first + i, first + j))
             qs: list[wq.Query] = [wq.And(base[i:j])]
+            self.span_words.append(base[i:j])
             kind = "fuzzy" if corrected else "translation"
             for what, val in dict.fromkeys(alts):
                 if what == "phrase":
@@ -651,6 +653,10 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
         # under the filters and negations.
         must = [q_ for q_, constraint in ex.last_parts if constraint]
         should = [q_ for q_, constraint in ex.last_parts if not constraint]
+        if len(should) == 1 and len(ex.span_words) == 1 and not must:
+            # one known phrase stands for all the words (Каркаралинского района → the district's
+            # names): when it is not found, the words one by one still are
+            should = list(ex.span_words[0])
         if len(should) > 1:
             rel = wq.Or(should)
             relaxed = wq.And(must + [rel]) if must else rel
