@@ -140,3 +140,18 @@ def test_stage_skips_boilerplate():
     ctx = Context(text=text, lang="kk", paragraphs=[], ignore_spans=[(0, 15)])
     dates.run(ctx)
     assert [e.normalized for e in ctx.entities] == ["2019"]
+
+
+def test_relative_dates_of_an_undated_text_stay_unresolved():
+    """биыл, өткен жылы, бүгін, в прошлом году without a document date: DATE mentions that say
+    which year or day they mean (attrs.relative) and have no value."""
+    from itp_docs.extract.pipeline import extract_text
+
+    kk = extract_text("Биыл облыста бес мектеп салынды. Өткен жылы үшеуі ашылды. Бүгін әкім келді.")
+    got = [(e.text, e.normalized, e.attrs) for e in kk.entities if e.type == "DATE"]
+    assert got == [("Биыл", None, {"relative": "this_year"}), ("Өткен жылы", None, {"relative": "last_year"}),
+                   ("Бүгін", None, {"relative": "today"})]
+    ru = extract_text("В прошлом году построено пять школ, сегодня открыта ещё одна.")
+    assert [(e.attrs.get("relative"), "value" in e.attrs) for e in ru.entities if e.type == "DATE"] == [
+        ("last_year", False), ("today", False)]
+

@@ -449,7 +449,20 @@ def _candidates(syms: str, loose: bool) -> tuple[tuple[int, int, int, str], ...]
     return tuple(cands)
 
 
-def _find(text: str, ref: str | None = None, loose: bool = False) -> list[DateSpan]:
+def _unresolved(name: str, toks: list[_Tok]) -> dict[str, Any] | None:
+    """The attributes of a relative date without a document date to resolve it against
+    (``биыл``, ``в прошлом году``, ``бүгін`` in an undated text): which year or day it means,
+    relative to the text's own time."""
+    if name == "rel_year":
+        for t in toks:
+            if t.sym in "Tt":
+                return {"relative": _rel_label(t.val, "y")}
+    if name == "rel_day":
+        return {"relative": _rel_label(toks[0].val, "d")}
+    return None
+
+
+def _find(text: str, ref: str | None = None, loose: bool = False, unresolved: bool = False) -> list[DateSpan]:
     toks, syms = _tokens(text)
     if not toks:
         return []
@@ -466,6 +479,9 @@ def _find(text: str, ref: str | None = None, loose: bool = False) -> list[DateSp
         if "r" in syms[max(0, a - 2):a]:
             continue                      # жыл сайын, 25 желтоқсан: recurring, not a date
         res = _value(name, toks[a:b], ref_year, ref_day, text)
+        if res is None and unresolved and ref_year is None:
+            rel = _unresolved(name, toks[a:b])
+            res = (None, rel) if rel is not None else None
         if res is None:
             continue
         value, attrs = res
@@ -508,7 +524,7 @@ def parse_date(text: str, ref: str | None = None) -> str | dict | None:
     return found[0].value if found else None
 
 
-def _normalized(value: str | dict[str, str]) -> str:
+def _normalized(value: str | dict[str, str] | None) -> str | None:
     if isinstance(value, dict):
         return f"{value['start']}/{value['end']}"
     return value
@@ -517,8 +533,9 @@ def _normalized(value: str | dict[str, str]) -> str:
 def run(ctx: Context) -> None:
     """Add a DATE entity for every date expression of the document."""
     text = ctx.text
-    for d in _find(text, ctx.date):
+    # relative dates of an undated text stay, unresolved (attrs.relative, no value)
+    for d in _find(text, ctx.date, unresolved=True):
         attrs: dict[str, Any] = ({"start": d.value["start"], "end": d.value["end"]}
-                                 if isinstance(d.value, dict) else {"value": d.value})
+                                 if isinstance(d.value, dict) else {"value": d.value} if d.value is not None else {})
         attrs.update(d.attrs)
         ctx.add(Entity("DATE", d.start, d.end, text[d.start:d.end], _normalized(d.value), attrs))
