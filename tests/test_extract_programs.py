@@ -105,3 +105,20 @@ def test_titles_need_a_period_and_are_not_a_bodys_own_plans():
 def test_latin_program_names():
     assert norms("The Digital Kazakhstan program was discussed with Bolashak alumni.") == [
         "Digital Kazakhstan", "Bolashak"]
+
+
+def test_a_quoted_title_ends_at_its_closing_quote():
+    """«Стратегия Казахстан-2050» до 2022 года: the period after the quote is the sentence's, not
+    the title's; an unquoted title keeps its «до 2050 года»."""
+    from itp_docs.extract.pipeline import extract_text
+
+    def programs(text):
+        return [e.text for e in extract_text(text).entities if e.type == "PROGRAM"]
+
+    assert programs("В рамках «Дорожная карта занятости 2020» до 2018 года планируется ремонт.") == [
+        "Дорожная карта занятости 2020"]
+    assert programs("Утверждена Стратегия развития города Алматы до 2050 года.") == [
+        "Стратегия развития города Алматы до 2050 года"]
+    # a quoted name inside an unquoted title does not end it
+    assert programs("Утвердить Дорожную карту по развитию специальной экономической зоны «Парк "
+                    "инновационных технологий» на 2018 – 2020 годы.")[0].endswith("на 2018 – 2020 годы")

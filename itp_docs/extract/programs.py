@@ -348,9 +348,12 @@ def _ru_title(ctx: Context, units: list[Unit], s: int, e: int) -> int | None:
     k = e
     last = None
     has_period = False
+    # a title that opens a quote ends at its closing quote: «Стратегия Казахстан-2050» | до 2022
+    # года (a quoted name inside the title, «Парк инновационных технологий» на 2018 – 2020 годы, does not)
+    quoted = "«" in units[s].raw_gap
     while k < len(units) and k - e < _MAX_TITLE:
         u = units[k]
-        if u.gap not in ("", "-", ",") or u.sent_start or "(" in u.raw_gap:
+        if u.gap not in ("", "-", ",") or u.sent_start or "(" in u.raw_gap or (quoted and "»" in u.raw_gap):
             break
         if u.lang == "num":
             if not _YEAR.match(u.text):
