@@ -61,11 +61,27 @@ def _overrides() -> dict[str, str]:
     return table
 
 
-def _choose(word: str, capitalized: bool) -> tuple[str, str | None, str | None]:
+# Adjectives in -ский/-цкий (place adjectives above all: Каркаралинский район): in the
+# instrumental and prepositional -ском they read as a town's instrumental (Каркаралинском →
+# Каркаралинск), which the other forms (-ского, -ской) never do, so one adjective's forms got
+# two lemmas. The adjective reading wins when there is one.
+_SK_ADJ = re.compile(r"[сц]к(?:ом|ого|ому|им|ая|ой|ую|ое|ие|их|ими|ий)$")
+
+
+def _choose(word: str, capitalized: bool, prefer_adj: bool = False) -> tuple[str, str | None, str | None]:
     m = morph()
     parses = m.parse(word)
     if not parses:
         return word, None, None
+    if prefer_adj or (capitalized and _SK_ADJ.search(word.lower())):
+        adj = next((p for p in parses if p.tag.POS == "ADJF"), None)
+        if adj is not None:
+            return adj.normal_form, "ADJF", None
+        low = word.lower()
+        if capitalized and low.endswith(("ском", "цком")) and parses[0].normal_form == low[:-2]:
+            # a town the dictionary knows, its adjective it does not (Каркаралинск):
+            # Каркаралинском районе → каркаралинский, as Каркаралинского gives
+            return low[:-2] + "ий", "ADJF", None
     if capitalized:
         known = m.word_is_known(word)
         if not known:
@@ -103,7 +119,9 @@ def analyze(word: str) -> RuAnalysis:
             # a case ending here mostly damages them.
             lem_last, pos, kind = last, "NOUN", None
         else:
-            lem_last, pos, kind = _choose(last, last_cap)
+            # государственно-частного, научно-технического: after an adverb-like first part the
+            # last part is an adjective (not частное, the noun)
+            lem_last, pos, kind = _choose(last, last_cap, prefer_adj=head.endswith(("о", "е")) and "-" not in head)
         lem = f"{head}-{lem_last}"
     else:
         lem, pos, kind = _choose(low, capitalized)
