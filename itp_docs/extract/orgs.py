@@ -38,12 +38,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from .. import lexicon
+from ..lang.analyzer import TOKEN_RE, analyze_word
 from .context import Context
-from .gazetteer import (Gazetteer, Match, Unit, doc_units, lexicon_phrases, non_overlapping,
-                        phrase_units)
+from .gazetteer import (_KNOWN, Entry, Gazetteer, Match, Unit, _all_connectors, _keys_of, doc_units,
+                        lexicon_phrases, non_overlapping, phrase_units)
 from .model import Entity
 from .names import clean_name, kk_citation, kk_word, ru_case, ru_nominative, ru_parses
 from .quotes import Quoted, doc_quotes, is_name_like
@@ -454,7 +456,52 @@ def _adjective_like(u: Unit) -> bool:
 def _is_place(name: str, lang: str) -> bool:
     from .places import place_gazetteer
 
-    return bool(place_gazetteer().whole(name, lang))
+    return bool(_whole(place_gazetteer(), name, lang))
+
+
+@lru_cache(maxsize=16)
+def _longest_names(gz: Gazetteer) -> tuple[int, dict[str, int]]:
+    """The most units a name of a (lexicon) gazetteer has: of all, and by each key the gazetteer
+    indexes names under (the keys of their first word)."""
+    by_key: dict[str, int] = {}
+    for k, idxs in gz._single.items():
+        by_key[k] = max(by_key.get(k, 0), max(len(gz.entries[i].units) for i in idxs))
+    for (k, _k2), idxs in gz._pair.items():
+        by_key[k] = max(by_key.get(k, 0), max(len(gz.entries[i].units) for i in idxs))
+    return max((len(e.units) for e in gz.entries), default=0), by_key
+
+
+def _more_tokens(phrase: str, n: int) -> bool:
+    """Does the analyzer split ``phrase`` into more than ``n`` tokens?"""
+    return next(islice(TOKEN_RE.finditer(phrase), n, None), None) is not None
+
+
+def _whole(gz: Gazetteer, phrase: str, lang: str) -> list[Entry]:
+    """``gz.whole(phrase, lang)`` without analysing a phrase of more words than any name of the
+    gazetteer that starts like it has: the rules ask about whole clauses (акимат Шымкента и АО …;
+    every prefix of a coordination), and analysing each cost more than the rest of the rule.
+
+    A phrase has at least as many units as tokens (``word-2020`` makes two), a whole match has as
+    many units as its name, and the names tried are those indexed under a key of the phrase's
+    first unit, which is the first token's own analysis (a unit's lemma and keys do not depend
+    on its neighbours) unless a hyphen may split it. Phrases and words of the lexicon caches are
+    left to ``whole``: their units come from the file, not from the analyzer."""
+    if (phrase, lang) in _KNOWN:
+        return gz.whole(phrase, lang)
+    first = next(TOKEN_RE.finditer(phrase), None)
+    if first is None:
+        return gz.whole(phrase, lang)
+    longest, by_key = _longest_names(gz)
+    w = first.group()
+    if "-" not in w and (w, lang) not in _KNOWN:
+        us = phrase_units(w, lang)
+        if len(us) == 1:
+            u = us[0]
+            keys = _keys_of(u.lemma, u.fkey, u.cap and u.lang == "ru" and u.lemma == u.norm, u.upper)[0]
+            longest = max((by_key.get(k, 0) for k in keys), default=0)
+    if _more_tokens(phrase, longest):
+        return []
+    return gz.whole(phrase, lang)
 
 
 @lru_cache(maxsize=1)
@@ -468,7 +515,7 @@ def _generic_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=20_000)
 def _is_generic(name: str, lang: str) -> bool:
-    return bool(_generic_gazetteer().whole(name, lang))
+    return bool(_whole(_generic_gazetteer(), name, lang))
 
 
 def _is_legal_unit(u: Unit) -> bool:
@@ -920,7 +967,7 @@ def _coordinated(d: _Doc, h: int) -> list[Candidate]:
                 for end in range(len(part), 0, -1):
                     ids = part[:end]
                     phrase = head_word + " " + d.text[units[ids[0]].start:units[ids[-1]].end]
-                    es = gz.whole(phrase, "ru")
+                    es = _whole(gz, phrase, "ru")
                     if es:
                         start = h if first else ids[0]
                         out.append(Candidate(start, ids[-1] + 1, es[0].name, {
@@ -960,7 +1007,7 @@ def _coordinated(d: _Doc, h: int) -> list[Candidate]:
                 if not ids:
                     continue
                 phrase = d.text[units[ids[0]].start:units[ids[-1]].end] + " " + head_word
-                es = gz.whole(phrase, "kk")
+                es = _whole(gz, phrase, "kk")
                 if es:
                     end = h + 1 if n == 0 else ids[-1] + 1
                     out.append(Candidate(ids[0], end, es[0].name, {
@@ -1097,6 +1144,8 @@ def _byline_outlet(d: _Doc, q: Quoted) -> bool:
 def _self_typed(name: str, lang: str) -> bool:
     """Does a quoted name end (Kazakh, English) or start (Russian) with its own head noun, in
     citation form, after a proper part that is not just an abbreviation?"""
+    if _not_self_typed(name, lang):
+        return False
     us = phrase_units(name, lang)
     if len(us) < 2:
         return False
@@ -1111,6 +1160,48 @@ def _self_typed(name: str, lang: str) -> bool:
     if lang == "ru" and any(h.part == "name" for h in hk.get("ru", {}).get(first.lemma, [])):
         return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _name_head_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lemmas (Kazakh, Russian) and Latin forms under which heads() holds a name head."""
+    hk = heads()
+    return tuple(frozenset(k for k, hs in hk.get(lg, {}).items() if any(h.part == "name" for h in hs))
+                 for lg in ("kk", "ru", "lat"))
+
+
+def _not_self_typed(name: str, lang: str) -> bool:
+    """A quick no for :func:`_self_typed` from the first and last words alone: quotes mostly hold
+    speech, and analysing a whole sentence to look at two of its words cost a fifth of the stage.
+    The answer is only given where it is certain: each of the two words is one unit of the
+    phrase (no hyphen, which may split ``word-2020``) with the lemma :func:`analyze_word` gives
+    it, and neither can be the head the rule looks for."""
+    if (name, lang) in _KNOWN:
+        return False        # the units come from a lexicon cache file, not from the analyzer
+    it = TOKEN_RE.finditer(name)
+    first = next(it, None)
+    if first is None:
+        return True         # no units
+    last = first
+    for last in it:
+        pass
+    hint = lang if lang in ("kk", "ru") else "kk"
+    kk_names, ru_names, lat_names = _name_head_words()
+    conn = _all_connectors()     # gazetteer units: a connector's lemma is "&"
+    ws = {first.group(), last.group()}
+    if any("-" in w for w in ws):
+        return False
+    a = analyze_word(last.group(), hint)
+    last_lemma = "&" if a.norm in conn else a.lemma
+    if a.lang == "lat":
+        return a.norm not in lat_names
+    if lang == "kk":
+        return last_lemma not in kk_names
+    if lang == "ru":
+        a = analyze_word(first.group(), hint)
+        first_lemma = "&" if a.norm in conn else a.lemma
+        return first_lemma not in ru_names
+    return True
 
 
 def _kk_type_phrase(d: _Doc, qb: int, name: str, lang: str) -> tuple[int, str, bool] | None:
