@@ -731,9 +731,15 @@ def _ru_head_parse(word: str, lemma: str):
     return None
 
 
-def _ru_agrees(word: str, hp) -> bool:
+@lru_cache(maxsize=100_000)
+def _ru_head_tag(word: str, lemma: str) -> tuple[str | None, str | None, str | None] | None:
+    """(case, number, gender) of :func:`_ru_head_parse`, None without one: read once per form,
+    not once per adjective tried against the head."""
+    hp = _ru_head_parse(word, lemma)
+    if hp is None:
+        return None
     t = hp.tag
-    return _ru_agrees_with(word, t.case, t.number, t.gender)
+    return t.case, t.number, t.gender
 
 
 @lru_cache(maxsize=100_000)
@@ -798,8 +804,8 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
     hs, head = hd
     if head.part == "place" or hs != h:
         return None
-    hp = _ru_head_parse(u.norm, head.lemmas[-1])
-    if hp is None or hp.tag.number == "plur":
+    ht = _ru_head_tag(u.norm, head.lemmas[-1])
+    if ht is None or ht[1] == "plur":
         return None
     units = d.units
     # Adjectives before the head agree with it: Национальное агентство, Автономный кластерный фонд.
@@ -808,7 +814,7 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
     while j >= 0 and units[j + 1].gap == "" and "«" not in units[j + 1].raw_gap \
             and "»" not in units[j + 1].raw_gap and not units[j + 1].sent_start:
         w = units[j]
-        if w.lang != "ru" or j in d.person_units or not _ru_agrees(w.norm, hp):
+        if w.lang != "ru" or j in d.person_units or not _ru_agrees_with(w.norm, *ht):
             break
         left = j
         j -= 1
