@@ -264,6 +264,38 @@ class _Doc:
         self.lang = ctx.lang if ctx.lang in ("kk", "ru") else "kk"
         self.stops = _stop_lemmas()
         self._doc_caps: set[str] | None = None
+        self._scan: tuple[list[int], list[int], list[int], list[int]] | None = None
+
+    @property
+    def scan(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The units the per-word rules start from, found in one pass over the document instead
+        of one per rule: head nouns (Kazakh and Russian), capitalised Latin words, capitalised
+        Russian words outside person names, source verbs of news text."""
+        if self._scan is None:
+            hk = heads()
+            kk_heads, ru_heads = hk.get("kk", {}), hk.get("ru", {})
+            verbs = _news_cues()["source_verb"]
+            pu = self.person_units
+            at_heads: list[int] = []
+            lat: list[int] = []
+            ru_caps: list[int] = []
+            at_verbs: list[int] = []
+            for i, u in enumerate(self.units):
+                lg = u.lang
+                if lg == "kk":
+                    if u.lemma in kk_heads:
+                        at_heads.append(i)
+                elif lg == "ru":
+                    if u.lemma in ru_heads:
+                        at_heads.append(i)
+                    if (u.cap or u.upper) and i not in pu:
+                        ru_caps.append(i)
+                elif lg == "lat" and (u.cap or u.upper):
+                    lat.append(i)
+                if u.norm in verbs:
+                    at_verbs.append(i)
+            self._scan = (at_heads, lat, ru_caps, at_verbs)
+        return self._scan
 
     @property
     def doc_caps(self) -> set[str]:
@@ -1493,7 +1525,7 @@ def _latin(d: _Doc) -> list[Candidate]:
     n = len(units)
     hk = heads()
     # Only capitalised Latin words can start a run: jump from one to the next.
-    starts = [k for k, u in enumerate(units) if u.lang == "lat" and (u.cap or u.upper)]
+    starts = d.scan[1]
     si = 0
     i = 0
     while True:
@@ -1625,9 +1657,8 @@ def _dictionary_names(d: _Doc) -> list[Candidate]:
     out = []
     units = d.units
     stop = _non_org_shorts()
-    for i, u in enumerate(units):
-        if u.lang != "ru" or not (u.cap or u.upper) or i in d.person_units:
-            continue
+    for i in d.scan[2]:         # Russian, capitalised, not in a person name
+        u = units[i]
         form = _ru_dictionary_org(u.norm, u.upper)
         if form is None or d.lang_of(i) != "ru":
             continue
@@ -1707,12 +1738,11 @@ def _outlets(d: _Doc) -> list[Candidate]:
     «Казинформ»``, ``деп хабарлайды Kazinform``; and a capitalised name before a Kazakh source
     verb (``Tengrinews.kz хабарлайды``)."""
     cues = _news_cues()
-    verbs, skip = cues["source_verb"], cues["skip_source"]
+    skip = cues["skip_source"]
     out = []
     units = d.units
-    for i, u in enumerate(units):
-        if u.norm not in verbs:
-            continue
+    for i in d.scan[3]:         # source verbs
+        u = units[i]
         spans = []
         j = i + 1
         while j < len(units) and units[j].norm in skip and units[j].gap == "":
@@ -1927,15 +1957,14 @@ def find(ctx: Context) -> list[Candidate]:
         if c is not None and (c.start, c.end) not in seen_q:
             seen_q.add((c.start, c.end))
             cands.append(c)
-    kk_heads, ru_heads = heads().get("kk", {}), heads().get("ru", {})
-    for i, u in enumerate(units):
-        if u.lang == "kk" and u.lemma in kk_heads:
+    for i in d.scan[0]:         # head nouns
+        if units[i].lang == "kk":
             c = _kk_phrase(d, i)
             if c:
                 cands.append(c)
             else:
                 cands += _coordinated(d, i)
-        elif u.lang == "ru" and u.lemma in ru_heads:
+        else:
             c = _ru_phrase(d, i)
             if c:
                 cands.append(c)
