@@ -265,6 +265,7 @@ class _Doc:
         self.stops = _stop_lemmas()
         self._doc_caps: set[str] | None = None
         self._scan: tuple[list[int], list[int], list[int], list[int]] | None = None
+        self.head_memo: dict[tuple[int, str], tuple[int, Head] | None] = {}
 
     @property
     def scan(self) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -339,13 +340,28 @@ class _Doc:
 
 
 def _head_at(d: _Doc, i: int, lang: str) -> tuple[int, Head] | None:
-    """The longest head phrase ending at unit ``i``: (first unit, head)."""
+    """The longest head phrase ending at unit ``i``: (first unit, head). Kept per document: the
+    phrase rule, the coordination rule and the neighbours' rules ask about the same units."""
     cands = heads().get(lang, {}).get(d.units[i].lemma)
     if not cands:
         return None
+    key = (i, lang)
+    memo = d.head_memo
+    if key in memo:
+        return memo[key]
+    memo[key] = best = _longest_head(d, i, cands)
+    return best
+
+
+def _longest_head(d: _Doc, i: int, cands: list[Head]) -> tuple[int, Head] | None:
     best = None
     for h in cands:
         n = len(h.lemmas)
+        if n == 1:
+            # A one-word head always matches its own unit (the usual case: no generators).
+            if best is None:
+                best = (i, h)
+            continue
         s = i - n + 1
         if s < 0:
             continue
