@@ -221,3 +221,16 @@ def test_self_typed_is_the_plain_test(lang):
         assert got == _plain_self_typed(p, lang), p
         yes += got
     assert yes > 20
+
+
+def test_match_at_is_the_gazetteer_match_at():
+    found = 0
+    for text in _texts():
+        units = orgs.doc_units(_before_orgs(text))
+        for g in (orgs.legal_forms(), orgs._state_gazetteer(), orgs.org_gazetteer()):
+            for i in range(len(units)):
+                for limit in (None, min(len(units), i + 1), min(len(units), i + 2)):
+                    got = orgs._match_at(g, units, i, limit)
+                    assert got == g.match_at(units, i, limit)
+                    found += bool(got)
+    assert found > 100

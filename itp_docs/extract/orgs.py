@@ -372,13 +372,25 @@ def _longest_head(d: _Doc, i: int, cands: list[Head]) -> tuple[int, Head] | None
     return best
 
 
+def _match_at(gz: Gazetteer, units: list[Unit], i: int, limit: int | None = None) -> list[Match]:
+    """``gz.match_at(units, i, limit)``, answering the usual no without building the unit's
+    lookup keys: those are its lemma and key, plus shortened keys only for a capitalised Russian
+    word the lemmatizer left alone (the test :meth:`Gazetteer.find` makes before it)."""
+    t = units[i]
+    first = gz._first
+    if t.lemma not in first and t.fkey not in first and not (
+            t.cap and t.lang == "ru" and t.lemma == t.norm):
+        return []
+    return gz.match_at(units, i, limit)
+
+
 def _legal_after(d: _Doc, i: int) -> tuple[int, tuple[str, str, bool]] | None:
     """A legal form right after unit ``i`` (quotes may stand between): (end unit, (id, short))."""
     if i + 1 >= len(d.units):
         return None
     if d.units[i + 1].gap not in ("",):
         return None
-    ms = legal_forms().match_at(d.units, i + 1)
+    ms = _match_at(legal_forms(), d.units, i + 1)
     for m in ms:
         return m.end, m.entry.data
     return None
@@ -392,7 +404,7 @@ def _legal_before(d: _Doc, i: int) -> tuple[int, tuple[str, str, bool]] | None:
         s = i - back
         if s < 0:
             continue
-        for m in legal_forms().match_at(d.units, s, i):
+        for m in _match_at(legal_forms(), d.units, s, i):
             if m.end == i:
                 return s, m.entry.data
     return None
@@ -1343,7 +1355,7 @@ def _state_before(d: _Doc, i: int) -> int | None:
         s = i - back
         if s < 0:
             break
-        for m in _state_gazetteer().match_at(d.units, s, i):
+        for m in _match_at(_state_gazetteer(), d.units, s, i):
             if m.end == i:
                 return s
     return None
