@@ -154,3 +154,83 @@ def test_repeated_is_the_per_mention_gazetteer(monkeypatch):
         assert _facts(got) == _facts(_plain_repeated(d, chosen))
     # The unbalanced quotes hold mentions of РК with different attributes: the exact fallback ran.
     assert fallbacks > 0
+
+
+# ------------------------------------------------------------------ phrases not analysed
+
+def _phrases() -> list[str]:
+    """Word windows of the test texts (1 to 14 words, as the rules build them), quote contents,
+    and lexicon names as written."""
+    rnd = random.Random(5)
+    out: list[str] = []
+    for text in _texts():
+        words = text.split()
+        for _ in range(150):
+            if not words:
+                break
+            a = rnd.randrange(len(words))
+            out.append(" ".join(words[a:a + rnd.randint(1, 14)]))
+    for g in (orgs.org_gazetteer(), _place_gazetteer()):
+        out += [e.name for e in g.entries[::7]]
+        out += [e.name + " " + e.name for e in g.entries[::50]]
+    out += ["ЭКСПО-2017 ұлттық компаниясы", "Министерство", "", "  ", "2020", "IT-компаниялар",
+            "Фонд-2020 развития", "Центр-2030 развития регионов", "Болашақ орталығы-2020",
+            "Астана Хаб орталығы", "Astana Hub-2020 Centre"]
+    return out
+
+
+def _place_gazetteer() -> Gazetteer:
+    from itp_docs.extract.places import place_gazetteer
+
+    return place_gazetteer()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_whole_is_the_gazetteer_whole(lang):
+    for g in (orgs.org_gazetteer(), _place_gazetteer(), orgs._generic_gazetteer()):
+        for phrase in _phrases():
+            for p in (phrase, "Министерство " + phrase, phrase + " министрлігі"):
+                assert orgs._whole(g, p, lang) == g.whole(p, lang), p
+
+
+def _plain_self_typed(name: str, lang: str) -> bool:
+    us = orgs.phrase_units(name, lang)
+    if len(us) < 2:
+        return False
+    hk = orgs.heads()
+    last, first = us[-1], us[0]
+    if last.lang == "lat":
+        return any(h.part == "name" for h in hk.get("lat", {}).get(last.norm, []))
+    if lang == "kk" and any(h.part == "name" for h in hk.get("kk", {}).get(last.lemma, [])):
+        if orgs.kk_citation(last.text) != last.text:
+            return False
+        return not all(u.upper for u in us[:-1] if u.cap or u.upper) or not any(u.upper for u in us[:-1])
+    if lang == "ru" and any(h.part == "name" for h in hk.get("ru", {}).get(first.lemma, [])):
+        return True
+    return False
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_self_typed_is_the_plain_test(lang):
+    phrases = _phrases()
+    phrases += [p + " " + w for p in phrases[::9] for w in ("орталығы", "Centre", "университеті", "және")]
+    phrases += ["Фонд " + p for p in phrases[::9]] + ["и " + p for p in phrases[::13]]
+    yes = 0
+    for p in phrases:
+        got = orgs._self_typed(p, lang)
+        assert got == _plain_self_typed(p, lang), p
+        yes += got
+    assert yes > 20
+
+
+def test_match_at_is_the_gazetteer_match_at():
+    found = 0
+    for text in _texts():
+        units = orgs.doc_units(_before_orgs(text))
+        for g in (orgs.legal_forms(), orgs._state_gazetteer(), orgs.org_gazetteer()):
+            for i in range(len(units)):
+                for limit in (None, min(len(units), i + 1), min(len(units), i + 2)):
+                    got = orgs._match_at(g, units, i, limit)
+                    assert got == g.match_at(units, i, limit)
+                    found += bool(got)
+    assert found > 100

@@ -38,12 +38,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from .. import lexicon
+from ..lang.analyzer import TOKEN_RE, analyze_word
 from .context import Context
-from .gazetteer import (Gazetteer, Match, Unit, doc_units, lexicon_phrases, non_overlapping,
-                        phrase_units)
+from .gazetteer import (_KNOWN, Entry, Gazetteer, Match, Unit, _all_connectors, _keys_of, doc_units,
+                        lexicon_phrases, non_overlapping, phrase_units)
 from .model import Entity
 from .names import clean_name, kk_citation, kk_word, ru_case, ru_nominative, ru_parses
 from .quotes import Quoted, doc_quotes, is_name_like
@@ -262,6 +264,39 @@ class _Doc:
         self.lang = ctx.lang if ctx.lang in ("kk", "ru") else "kk"
         self.stops = _stop_lemmas()
         self._doc_caps: set[str] | None = None
+        self._scan: tuple[list[int], list[int], list[int], list[int]] | None = None
+        self.head_memo: dict[tuple[int, str], tuple[int, Head] | None] = {}
+
+    @property
+    def scan(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The units the per-word rules start from, found in one pass over the document instead
+        of one per rule: head nouns (Kazakh and Russian), capitalised Latin words, capitalised
+        Russian words outside person names, source verbs of news text."""
+        if self._scan is None:
+            hk = heads()
+            kk_heads, ru_heads = hk.get("kk", {}), hk.get("ru", {})
+            verbs = _news_cues()["source_verb"]
+            pu = self.person_units
+            at_heads: list[int] = []
+            lat: list[int] = []
+            ru_caps: list[int] = []
+            at_verbs: list[int] = []
+            for i, u in enumerate(self.units):
+                lg = u.lang
+                if lg == "kk":
+                    if u.lemma in kk_heads:
+                        at_heads.append(i)
+                elif lg == "ru":
+                    if u.lemma in ru_heads:
+                        at_heads.append(i)
+                    if (u.cap or u.upper) and i not in pu:
+                        ru_caps.append(i)
+                elif lg == "lat" and (u.cap or u.upper):
+                    lat.append(i)
+                if u.norm in verbs:
+                    at_verbs.append(i)
+            self._scan = (at_heads, lat, ru_caps, at_verbs)
+        return self._scan
 
     @property
     def doc_caps(self) -> set[str]:
@@ -305,13 +340,28 @@ class _Doc:
 
 
 def _head_at(d: _Doc, i: int, lang: str) -> tuple[int, Head] | None:
-    """The longest head phrase ending at unit ``i``: (first unit, head)."""
+    """The longest head phrase ending at unit ``i``: (first unit, head). Kept per document: the
+    phrase rule, the coordination rule and the neighbours' rules ask about the same units."""
     cands = heads().get(lang, {}).get(d.units[i].lemma)
     if not cands:
         return None
+    key = (i, lang)
+    memo = d.head_memo
+    if key in memo:
+        return memo[key]
+    memo[key] = best = _longest_head(d, i, cands)
+    return best
+
+
+def _longest_head(d: _Doc, i: int, cands: list[Head]) -> tuple[int, Head] | None:
     best = None
     for h in cands:
         n = len(h.lemmas)
+        if n == 1:
+            # A one-word head always matches its own unit (the usual case: no generators).
+            if best is None:
+                best = (i, h)
+            continue
         s = i - n + 1
         if s < 0:
             continue
@@ -322,13 +372,25 @@ def _head_at(d: _Doc, i: int, lang: str) -> tuple[int, Head] | None:
     return best
 
 
+def _match_at(gz: Gazetteer, units: list[Unit], i: int, limit: int | None = None) -> list[Match]:
+    """``gz.match_at(units, i, limit)``, answering the usual no without building the unit's
+    lookup keys: those are its lemma and key, plus shortened keys only for a capitalised Russian
+    word the lemmatizer left alone (the test :meth:`Gazetteer.find` makes before it)."""
+    t = units[i]
+    first = gz._first
+    if t.lemma not in first and t.fkey not in first and not (
+            t.cap and t.lang == "ru" and t.lemma == t.norm):
+        return []
+    return gz.match_at(units, i, limit)
+
+
 def _legal_after(d: _Doc, i: int) -> tuple[int, tuple[str, str, bool]] | None:
     """A legal form right after unit ``i`` (quotes may stand between): (end unit, (id, short))."""
     if i + 1 >= len(d.units):
         return None
     if d.units[i + 1].gap not in ("",):
         return None
-    ms = legal_forms().match_at(d.units, i + 1)
+    ms = _match_at(legal_forms(), d.units, i + 1)
     for m in ms:
         return m.end, m.entry.data
     return None
@@ -342,7 +404,7 @@ def _legal_before(d: _Doc, i: int) -> tuple[int, tuple[str, str, bool]] | None:
         s = i - back
         if s < 0:
             continue
-        for m in legal_forms().match_at(d.units, s, i):
+        for m in _match_at(legal_forms(), d.units, s, i):
             if m.end == i:
                 return s, m.entry.data
     return None
@@ -454,7 +516,52 @@ def _adjective_like(u: Unit) -> bool:
 def _is_place(name: str, lang: str) -> bool:
     from .places import place_gazetteer
 
-    return bool(place_gazetteer().whole(name, lang))
+    return bool(_whole(place_gazetteer(), name, lang))
+
+
+@lru_cache(maxsize=16)
+def _longest_names(gz: Gazetteer) -> tuple[int, dict[str, int]]:
+    """The most units a name of a (lexicon) gazetteer has: of all, and by each key the gazetteer
+    indexes names under (the keys of their first word)."""
+    by_key: dict[str, int] = {}
+    for k, idxs in gz._single.items():
+        by_key[k] = max(by_key.get(k, 0), max(len(gz.entries[i].units) for i in idxs))
+    for (k, _k2), idxs in gz._pair.items():
+        by_key[k] = max(by_key.get(k, 0), max(len(gz.entries[i].units) for i in idxs))
+    return max((len(e.units) for e in gz.entries), default=0), by_key
+
+
+def _more_tokens(phrase: str, n: int) -> bool:
+    """Does the analyzer split ``phrase`` into more than ``n`` tokens?"""
+    return next(islice(TOKEN_RE.finditer(phrase), n, None), None) is not None
+
+
+def _whole(gz: Gazetteer, phrase: str, lang: str) -> list[Entry]:
+    """``gz.whole(phrase, lang)`` without analysing a phrase of more words than any name of the
+    gazetteer that starts like it has: the rules ask about whole clauses (акимат Шымкента и АО …;
+    every prefix of a coordination), and analysing each cost more than the rest of the rule.
+
+    A phrase has at least as many units as tokens (``word-2020`` makes two), a whole match has as
+    many units as its name, and the names tried are those indexed under a key of the phrase's
+    first unit, which is the first token's own analysis (a unit's lemma and keys do not depend
+    on its neighbours) unless a hyphen may split it. Phrases and words of the lexicon caches are
+    left to ``whole``: their units come from the file, not from the analyzer."""
+    if (phrase, lang) in _KNOWN:
+        return gz.whole(phrase, lang)
+    first = next(TOKEN_RE.finditer(phrase), None)
+    if first is None:
+        return gz.whole(phrase, lang)
+    longest, by_key = _longest_names(gz)
+    w = first.group()
+    if "-" not in w and (w, lang) not in _KNOWN:
+        us = phrase_units(w, lang)
+        if len(us) == 1:
+            u = us[0]
+            keys = _keys_of(u.lemma, u.fkey, u.cap and u.lang == "ru" and u.lemma == u.norm, u.upper)[0]
+            longest = max((by_key.get(k, 0) for k in keys), default=0)
+    if _more_tokens(phrase, longest):
+        return []
+    return gz.whole(phrase, lang)
 
 
 @lru_cache(maxsize=1)
@@ -468,7 +575,7 @@ def _generic_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=20_000)
 def _is_generic(name: str, lang: str) -> bool:
-    return bool(_generic_gazetteer().whole(name, lang))
+    return bool(_whole(_generic_gazetteer(), name, lang))
 
 
 def _is_legal_unit(u: Unit) -> bool:
@@ -684,9 +791,15 @@ def _ru_head_parse(word: str, lemma: str):
     return None
 
 
-def _ru_agrees(word: str, hp) -> bool:
+@lru_cache(maxsize=100_000)
+def _ru_head_tag(word: str, lemma: str) -> tuple[str | None, str | None, str | None] | None:
+    """(case, number, gender) of :func:`_ru_head_parse`, None without one: read once per form,
+    not once per adjective tried against the head."""
+    hp = _ru_head_parse(word, lemma)
+    if hp is None:
+        return None
     t = hp.tag
-    return _ru_agrees_with(word, t.case, t.number, t.gender)
+    return t.case, t.number, t.gender
 
 
 @lru_cache(maxsize=100_000)
@@ -751,8 +864,8 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
     hs, head = hd
     if head.part == "place" or hs != h:
         return None
-    hp = _ru_head_parse(u.norm, head.lemmas[-1])
-    if hp is None or hp.tag.number == "plur":
+    ht = _ru_head_tag(u.norm, head.lemmas[-1])
+    if ht is None or ht[1] == "plur":
         return None
     units = d.units
     # Adjectives before the head agree with it: Национальное агентство, Автономный кластерный фонд.
@@ -761,7 +874,7 @@ def _ru_phrase(d: _Doc, h: int) -> Candidate | None:
     while j >= 0 and units[j + 1].gap == "" and "«" not in units[j + 1].raw_gap \
             and "»" not in units[j + 1].raw_gap and not units[j + 1].sent_start:
         w = units[j]
-        if w.lang != "ru" or j in d.person_units or not _ru_agrees(w.norm, hp):
+        if w.lang != "ru" or j in d.person_units or not _ru_agrees_with(w.norm, *ht):
             break
         left = j
         j -= 1
@@ -927,7 +1040,7 @@ def _coordinated(d: _Doc, h: int) -> list[Candidate]:
                 for end in range(len(part), 0, -1):
                     ids = part[:end]
                     phrase = head_word + " " + d.text[units[ids[0]].start:units[ids[-1]].end]
-                    es = gz.whole(phrase, "ru")
+                    es = _whole(gz, phrase, "ru")
                     if es:
                         start = h if first else ids[0]
                         out.append(Candidate(start, ids[-1] + 1, es[0].name, {
@@ -967,7 +1080,7 @@ def _coordinated(d: _Doc, h: int) -> list[Candidate]:
                 if not ids:
                     continue
                 phrase = d.text[units[ids[0]].start:units[ids[-1]].end] + " " + head_word
-                es = gz.whole(phrase, "kk")
+                es = _whole(gz, phrase, "kk")
                 if es:
                     end = h + 1 if n == 0 else ids[-1] + 1
                     out.append(Candidate(ids[0], end, es[0].name, {
@@ -1104,6 +1217,8 @@ def _byline_outlet(d: _Doc, q: Quoted) -> bool:
 def _self_typed(name: str, lang: str) -> bool:
     """Does a quoted name end (Kazakh, English) or start (Russian) with its own head noun, in
     citation form, after a proper part that is not just an abbreviation?"""
+    if _not_self_typed(name, lang):
+        return False
     us = phrase_units(name, lang)
     if len(us) < 2:
         return False
@@ -1118,6 +1233,48 @@ def _self_typed(name: str, lang: str) -> bool:
     if lang == "ru" and any(h.part == "name" for h in hk.get("ru", {}).get(first.lemma, [])):
         return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _name_head_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lemmas (Kazakh, Russian) and Latin forms under which heads() holds a name head."""
+    hk = heads()
+    return tuple(frozenset(k for k, hs in hk.get(lg, {}).items() if any(h.part == "name" for h in hs))
+                 for lg in ("kk", "ru", "lat"))
+
+
+def _not_self_typed(name: str, lang: str) -> bool:
+    """A quick no for :func:`_self_typed` from the first and last words alone: quotes mostly hold
+    speech, and analysing a whole sentence to look at two of its words cost a fifth of the stage.
+    The answer is only given where it is certain: each of the two words is one unit of the
+    phrase (no hyphen, which may split ``word-2020``) with the lemma :func:`analyze_word` gives
+    it, and neither can be the head the rule looks for."""
+    if (name, lang) in _KNOWN:
+        return False        # the units come from a lexicon cache file, not from the analyzer
+    it = TOKEN_RE.finditer(name)
+    first = next(it, None)
+    if first is None:
+        return True         # no units
+    last = first
+    for last in it:
+        pass
+    hint = lang if lang in ("kk", "ru") else "kk"
+    kk_names, ru_names, lat_names = _name_head_words()
+    conn = _all_connectors()     # gazetteer units: a connector's lemma is "&"
+    ws = {first.group(), last.group()}
+    if any("-" in w for w in ws):
+        return False
+    a = analyze_word(last.group(), hint)
+    last_lemma = "&" if a.norm in conn else a.lemma
+    if a.lang == "lat":
+        return a.norm not in lat_names
+    if lang == "kk":
+        return last_lemma not in kk_names
+    if lang == "ru":
+        a = analyze_word(first.group(), hint)
+        first_lemma = "&" if a.norm in conn else a.lemma
+        return first_lemma not in ru_names
+    return True
 
 
 def _kk_type_phrase(d: _Doc, qb: int, name: str, lang: str) -> tuple[int, str, bool] | None:
@@ -1205,7 +1362,7 @@ def _state_before(d: _Doc, i: int) -> int | None:
         s = i - back
         if s < 0:
             break
-        for m in _state_gazetteer().match_at(d.units, s, i):
+        for m in _match_at(_state_gazetteer(), d.units, s, i):
             if m.end == i:
                 return s
     return None
@@ -1403,7 +1560,7 @@ def _latin(d: _Doc) -> list[Candidate]:
     n = len(units)
     hk = heads()
     # Only capitalised Latin words can start a run: jump from one to the next.
-    starts = [k for k, u in enumerate(units) if u.lang == "lat" and (u.cap or u.upper)]
+    starts = d.scan[1]
     si = 0
     i = 0
     while True:
@@ -1535,9 +1692,8 @@ def _dictionary_names(d: _Doc) -> list[Candidate]:
     out = []
     units = d.units
     stop = _non_org_shorts()
-    for i, u in enumerate(units):
-        if u.lang != "ru" or not (u.cap or u.upper) or i in d.person_units:
-            continue
+    for i in d.scan[2]:         # Russian, capitalised, not in a person name
+        u = units[i]
         form = _ru_dictionary_org(u.norm, u.upper)
         if form is None or d.lang_of(i) != "ru":
             continue
@@ -1617,12 +1773,11 @@ def _outlets(d: _Doc) -> list[Candidate]:
     «Казинформ»``, ``деп хабарлайды Kazinform``; and a capitalised name before a Kazakh source
     verb (``Tengrinews.kz хабарлайды``)."""
     cues = _news_cues()
-    verbs, skip = cues["source_verb"], cues["skip_source"]
+    skip = cues["skip_source"]
     out = []
     units = d.units
-    for i, u in enumerate(units):
-        if u.norm not in verbs:
-            continue
+    for i in d.scan[3]:         # source verbs
+        u = units[i]
         spans = []
         j = i + 1
         while j < len(units) and units[j].norm in skip and units[j].gap == "":
@@ -1837,15 +1992,14 @@ def find(ctx: Context) -> list[Candidate]:
         if c is not None and (c.start, c.end) not in seen_q:
             seen_q.add((c.start, c.end))
             cands.append(c)
-    kk_heads, ru_heads = heads().get("kk", {}), heads().get("ru", {})
-    for i, u in enumerate(units):
-        if u.lang == "kk" and u.lemma in kk_heads:
+    for i in d.scan[0]:         # head nouns
+        if units[i].lang == "kk":
             c = _kk_phrase(d, i)
             if c:
                 cands.append(c)
             else:
                 cands += _coordinated(d, i)
-        elif u.lang == "ru" and u.lemma in ru_heads:
+        else:
             c = _ru_phrase(d, i)
             if c:
                 cands.append(c)
