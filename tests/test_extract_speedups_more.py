@@ -75,3 +75,123 @@ def test_add_into_is_the_plain_add():
         # the same floats bit for bit (repr tells -0.0 from 0.0)
         assert [repr(v) for v in fast.totals] == [repr(v) for v in plain.totals]
         assert (fast.strong, fast.words) == (plain.strong, plain.words)
+
+
+# --- scan.fast: a locator that skips to where a pattern can start, same matches ------------------
+
+import re  # noqa: E402
+
+from itp_docs.extract import scan  # noqa: E402
+
+_TRICKY = "аАәӘіІiIİıKkKſsSßẞ0٣𝟘 \t\n.,:;«»\"|-–—№()©"
+
+
+def _assert_same(rx: re.Pattern[str], fast, texts: list[str], rnd: random.Random) -> None:
+    for t in texts:
+        assert [(m.span(), m.groups()) for m in fast.finditer(t)] == \
+            [(m.span(), m.groups()) for m in rx.finditer(t)], (rx.pattern[:80], t[:80])
+        assert fast.findall(t) == rx.findall(t)
+        for _ in range(3):
+            a = rnd.randint(0, len(t))
+            b = rnd.randint(a, len(t))
+            sa, sb = fast.search(t, a, b), rx.search(t, a, b)
+            assert (sa.span(), sa.groups()) == (sb.span(), sb.groups()) if sb else sa is None
+            assert [m.span() for m in fast.finditer(t, a, b)] == [m.span() for m in rx.finditer(t, a, b)]
+
+
+def test_fast_scan_finds_what_the_pattern_finds():
+    rnd = random.Random(11)
+    words = (KK + " " + RU).split()
+    texts = [KK, RU, KK.upper(), RU.lower(), ""]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 40))) for _ in range(40)]
+    texts += ["".join(rnd.choice(_TRICKY + "абвгдеж") for _ in range(rnd.randint(0, 80))) for _ in range(200)]
+    patterns = [
+        (r"(?<![\w])((?=[ЖИМПСХжимпсх])(?<!\w)(?:и(?:нформирует(?!\w))|м(?:әлімдейді(?!\w))|с(?:ообщает)))", re.I),
+        (r"(?<!\w)(?:бекітілген|бекітілді)[ \t]*[.]?[ \t]*$", re.I | re.M),
+        (r"(?<![\w-])(?=[ҚқКк])(?:қаулы|кодекс)[^\W\d_]*(?![\w])", re.I),
+        (r"(?=[ia])(?=((?:i|a)\w*))", re.I),                         # zero-width, a group: findall
+        (r"(?=[\dабв])(?:\d+|а|б)", 0),
+        (r"[iſkß]+", re.I),                                           # İ, ı, K (Kelvin), ſ, ẞ
+        (r"(?i:k)s|(?-i:S)x", 0),
+        (r"\d+(?:[.,]\d+)*", 0),                                      # astral digits: 𝟘
+        (r"(?:«|\")(\w+)(?:»|\")|№\s*(\d+)", 0),
+        (r"\s*:\s*(\S+)", re.M),                                      # may start with a newline
+        (r"(?:(?<=\w)|^)[-–](\w+)", re.M),
+        (r"x?", 0),                                                   # empty and non-empty: not wrapped
+        (r"(\w)\1", 0),                                               # a backreference
+    ]
+    for pat, flags in patterns:
+        rx = re.compile(pat, flags)
+        fast = scan.fast(rx)
+        if not isinstance(fast, scan.FastPattern):
+            assert fast is rx and pat in (r"x?", r"(\w)\1"), pat    # left as it is
+            continue
+        _assert_same(rx, fast, texts, rnd)
+
+
+def test_the_wrapped_lexicon_patterns_find_what_they_did():
+    from pathlib import Path
+
+    from itp_docs.extract import decree, laws, news, structure
+
+    rnd = random.Random(13)
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.iterdir()) if p.is_file()]
+    texts += [KK, RU, "\n".join((KK + " " + RU).split())]
+    wrapped = [news._lex()["source_verb"], news._lex()["byline_label"], decree._lex()["formula_upper"],
+               decree._lex()["formula_colon"], decree._lex()["approval_before"], laws._cues().anchor_re]
+    for t in texts[:12]:
+        wrapped += [rx for w, rx in structure._boilerplate_res(t).items() if w == "any"]
+    for fast in wrapped:
+        assert isinstance(fast, scan.FastPattern)
+        _assert_same(fast.rx, fast, texts, rnd)
+
+
+# --- measures: _realign's placements scored from prefix sums; _content_columns' prefilters ------
+
+from itp_docs.extract import measures  # noqa: E402
+
+
+def _plain_realign(cells: list[str], prev: list[str], cols: list) -> list[str]:
+    from itertools import combinations
+
+    width = len(cols)
+    missing = width - len(cells)
+    if missing > 3:
+        return cells
+    best, best_score = cells + [""] * missing, float("-inf")
+    for gaps in combinations(range(1, width), missing):
+        row, it = [], iter(cells)
+        for i in range(width):
+            row.append(prev[i] if i in gaps and i < len(prev) else (next(it, "") if i not in gaps else ""))
+        score = sum(measures._fit(c, f) for c, f in zip(row, cols))
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+_CELLS = ["", "1.", "12", "2.3.", "2018 жылғы желтоқсан", "2019 жыл", "IV квартал 2018 года", "жыл сайын",
+          "ИДМ, ҰЭМ (келісім бойынша)", "по согласованию", "Республикалық бюджет", "не требуется",
+          "1 850,0", " 45 ", "Үкіметке ақпарат", "Алматы қаласының әкімдігі іс-шараларды өткізеді",
+          "АҚ", "ақпарат", "Astana Hub", "\t3"]
+
+
+def test_realign_chooses_what_scoring_each_row_chooses():
+    rnd = random.Random(29)
+    fields = [None, "number", "text", "completion_form", "executors", "deadline", "funding", "amount"]
+    for _ in range(3000):
+        width = rnd.randint(3, 10)
+        cols = [rnd.choice(fields) for _ in range(width)]
+        cells = [rnd.choice(_CELLS) for _ in range(rnd.randint(2, width - 1))]
+        prev = [rnd.choice(_CELLS) for _ in range(rnd.randint(0, width + 1))]
+        assert measures._realign(cells, prev, cols) == _plain_realign(cells, prev, cols), (cells, prev, cols)
+
+
+def test_content_column_prefilters_are_the_patterns():
+    randoms = _random_texts(31, 3000, " \t\u00a0\u20030123456789²٣,.аәбБӘҚQqzZ-", 12)
+    for c in _CELLS[1:] + [x.upper() for x in _CELLS[1:]] + ["\u00a012", "²3", "ааа ББ", "Ә", "٣٤"] + randoms:
+        if not c:
+            continue
+        digit = c[0].isdigit() or c[0].isspace()
+        assert bool(measures._NUMBER_CELL.match(c)) <= digit and bool(measures._AMOUNT_ONLY.match(c)) <= digit
+        assert bool(measures._ABBREV.search(c)) <= (not c.islower())
