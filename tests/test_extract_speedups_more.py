@@ -195,3 +195,36 @@ def test_content_column_prefilters_are_the_patterns():
         digit = c[0].isdigit() or c[0].isspace()
         assert bool(measures._NUMBER_CELL.match(c)) <= digit and bool(measures._AMOUNT_ONLY.match(c)) <= digit
         assert bool(measures._ABBREV.search(c)) <= (not c.islower())
+
+
+# --- money._currency_after: the patterns tried only where a currency or bracket can start --------
+
+def _plain_currency_after(text: str, end: int):
+    from itp_docs.extract import money
+
+    table, word_re, sign_re = money.currency_table()
+    for gap in (money._GAP_RE, money._PAREN_RE):
+        g = gap.match(text, end)
+        if not g:
+            continue
+        pos = g.end()
+        m = word_re.match(text, pos)
+        if m:
+            return m.end(), table[m.group().lower()]
+        m = sign_re.match(text, pos)
+        if m:
+            return m.end(), table[m.group()]
+    return None
+
+
+def test_currency_after_is_the_plain_one():
+    from itp_docs.extract import money
+
+    rnd = random.Random(37)
+    pieces = ["5", " ", "\u00a0", "  ", "(бес миллион)", " (", ")", "теңге", "ТЕНГЕ", "тенге", "долл.", "$",
+              "US$", "₸", "€", "евро", "рубль", "сом", "сомнение", "млн", "\n", "|", "KZT", "usd", "Тг",
+              "x", "𝟘", "ſ", "K"]
+    texts = [KK, RU] + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    for t in texts:
+        for end in range(len(t) + 1):
+            assert money._currency_after(t, end) == _plain_currency_after(t, end), (t, end)

@@ -31,7 +31,7 @@ except ImportError:                    # pragma: no cover - older Pythons
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _P  # type: ignore[no-redef]
 
-__all__ = ["fast", "FastPattern"]
+__all__ = ["fast", "FastPattern", "first_chars", "first_char_set"]
 
 _MAX = sys.maxsize
 _CATEGORIES = {
@@ -154,10 +154,10 @@ def _ranges(chars: list[str]) -> str:
     return "".join(out)
 
 
-def first_chars(rx: re.Pattern[str]) -> str | None:
-    """A character-class body (case-sensitive) holding every character a match of ``rx`` can
-    start with, or None when that cannot be bounded. Characters outside the Basic Multilingual
-    Plane are all included (texts rarely hold them; enumerating them costs more than it saves)."""
+def first_char_set(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters of the Basic Multilingual Plane a match of ``rx`` can start with (a
+    superset), or None when that cannot be bounded. Any character beyond that plane may start
+    one too: callers let those through."""
     try:
         snips, required = _seq(list(_P.parse(rx.pattern, rx.flags)))
     except (_Unbounded, re.error, RecursionError):
@@ -165,7 +165,17 @@ def first_chars(rx: re.Pattern[str]) -> str | None:
     if not required or not snips:
         return None
     one = re.compile("(?:" + "|".join(snips) + ")", rx.flags & (re.I | re.S | re.A | re.M))
-    return _ranges(one.findall(_bmp())) + "\U00010000-\U0010ffff"
+    return frozenset(one.findall(_bmp()))
+
+
+def first_chars(rx: re.Pattern[str]) -> str | None:
+    """A character-class body (case-sensitive) holding every character a match of ``rx`` can
+    start with, or None when that cannot be bounded. Characters outside the Basic Multilingual
+    Plane are all included (texts rarely hold them; enumerating them costs more than it saves)."""
+    chars = first_char_set(rx)
+    if chars is None:
+        return None
+    return _ranges(list(chars)) + "\U00010000-\U0010ffff"
 
 
 class FastPattern:
