@@ -236,20 +236,19 @@ def _tokens(text: str) -> tuple[tuple[_Tok, ...], str]:
             syms.append("x")
             last = "x"
         for m in _TOKEN_RE.finditer(text, wa, wb):
-            if last == "x":
+            # (the token's text and its cached class read once, for the test below and for
+            # the token itself)
+            t = m.group()
+            c = get(t)
+            if last == "x" and c is not None and c[0] == "x" and t[-1] not in "IІV":
                 # Inside a run of other words (most of a text): an ordinary word adds nothing,
                 # whether or not the window edge cuts it, so it is dropped before its span is
                 # read. (Words ending like a Roman numeral take the general path below.)
-                t = m.group()
-                c = get(t)
-                if c is not None and c[0] == "x" and t[-1] not in "IІV":
-                    continue
+                continue
             a, b = m.span()
             if (a == wa and a > 0 and text[a - 1].isalnum()) or (b == wb and b < n and text[b].isalnum()):
                 sym, val, t = "x", None, ""           # a word cut by the window edge
             else:
-                t = m.group()
-                c = get(t)
                 if c is None:
                     c = classes[t] = _classify(t)
                 sym, val = c

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from .context import Context
+from .scan import fast
 from .layout import (any_key, find_acts, find_dates, has_year, is_full_date, line_at, line_spans,
                      lex_rows, literal_keys, parse_act, phrase_pattern, squash, strip_site_name)
 from .model import Clause
@@ -57,8 +58,9 @@ def _lex() -> dict[str, Any]:
     return {
         "formula_keys": literal_keys(alts),
         "formula_kind": formula_kind,
-        "formula_upper": upper,
-        "formula_colon": colon,
+        # (searched over whole texts: behind scan.fast's locator, same matches)
+        "formula_upper": fast(upper),
+        "formula_colon": fast(colon),
         "heading_kind": heading_kind,
         # Kazakh heading: "… № 827 қаулысы." — the act word closes the line.
         "heading_kk": re.compile(r"(?:№|N)\s*\d[^\n]*?\s(" + kk_heads + r")\s*\.?\s*$", re.I),
@@ -67,8 +69,8 @@ def _lex() -> dict[str, Any]:
         "heading_any": re.compile(r"(?<!\w)(" + phrase_pattern(r["form"] for r in of("heading")) + r")(?!\w)", re.I),
         "heading_kk_words": {r["form"].casefold() for r in of("heading", "kk")},
         # "… № 631 қаулысымен бекітілген" closes its line; mid-sentence it cites another act
-        "approval_before": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, approval_kk))
-                                      + r")[ \t]*[.]?[ \t]*$", re.I | re.M),
+        "approval_before": fast(re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, approval_kk))
+                                           + r")[ \t]*[.]?[ \t]*$", re.I | re.M)),
         "approval_after": re.compile(r"^[ \t]*(?:" + "|".join(map(re.escape, approval_ru)) + r")(?!\w)",
                                      re.I | re.M),
         "footnote": re.compile(r"^[ \t]*(" + foot_labels + r")\s*[.:!]+[ \t]*", re.I | re.M),

@@ -31,6 +31,7 @@ from .. import lexicon
 from ..lang.analyzer import analyze_word
 from . import dates
 from .context import Context
+from .scan import FastPattern, fast
 from .model import Entity
 from .numbers import trie_regex
 
@@ -58,7 +59,7 @@ _COORD_KK = re.compile(r"(?:[ \u00a0]+және|,)[ \u00a0]*$")
 
 @dataclass(frozen=True)
 class _Cues:
-    anchor_re: re.Pattern[str]                     # candidate act words (prefixes of forms)
+    anchor_re: re.Pattern[str] | FastPattern       # candidate act words (prefixes of forms)
     kinds: dict[tuple[str, str], tuple[str, str]]  # (lang, lemma) → (kind, dictionary form)
     multi: dict[tuple[str, str], str]              # (lang, "lemma lemma") → kind
     evidence: dict[str, frozenset[str]]
@@ -89,8 +90,9 @@ def _cues() -> _Cues:
         else:
             multi[(lang, " ".join(lemmas))] = kind
     first = "".join(sorted({c for p in prefixes for c in (p[0], p[0].upper())}))
-    anchor = re.compile(rf"(?<![\w-])(?=[{re.escape(first)}])(?:{trie_regex(prefixes)})"
-                        rf"[^\W\d_]*(?![\w])", re.IGNORECASE)
+    # (searched over whole texts: behind scan.fast's locator, same matches)
+    anchor = fast(re.compile(rf"(?<![\w-])(?=[{re.escape(first)}])(?:{trie_regex(prefixes)})"
+                             rf"[^\W\d_]*(?![\w])", re.IGNORECASE))
     cues: dict[str, dict[str, set[str]]] = {}
     heads: dict[str, set[str]] = {"kk": set(), "ru": set()}
     for r in lexicon.load("law_cues"):

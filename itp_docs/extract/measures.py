@@ -91,6 +91,16 @@ def _row_cells(line: str) -> list[str] | None:
     return None
 
 
+def _doc_row_cells(ctx: Context) -> list[list[str] | None]:
+    """``_row_cells`` of every line of the document, split once (kept in ``ctx.notes``): finding
+    the tables and reading their rows ask for the same lines. Callers copy a row they change."""
+    got = ctx.notes.get("measure_cells")
+    if got is None:
+        text = ctx.text
+        got = ctx.notes["measure_cells"] = [_row_cells(text[s:e]) for s, e in line_spans(ctx)]
+    return got
+
+
 # ============================================================================ header
 
 _WORD = re.compile(r"[^\s,.;:()/]+(?:/[^\s,.;:()]+)?|№")
@@ -174,13 +184,16 @@ def _content_columns(rows: list[list[str]], width: int) -> list[str | None]:
             c = r[i]
             if not c:
                 continue
-            if _NUMBER_CELL.match(c):
+            # (both number patterns need a digit after leading spaces, and _ABBREV two capitals:
+            # a cell without them is not matched at all; most cells are words)
+            digit = c[0].isdigit() or c[0].isspace()
+            if digit and _NUMBER_CELL.match(c):
                 scores["number"][i] += 1
             if _BUDGET.search(c):
                 scores["funding"][i] += 1
-            elif _AMOUNT_ONLY.match(c):
+            elif digit and _AMOUNT_ONLY.match(c):
                 scores["amount"][i] += 1
-            if lx["agree_bare"].search(c) or _ABBREV.search(c):
+            if lx["agree_bare"].search(c) or (not c.islower() and _ABBREV.search(c)):
                 scores["executors"][i] += 1
             if (len(c) < 60 and _date_cell(c)) or (lx["recurring"].search(c) and len(c) < 60):
                 scores["deadline"][i] += 1
@@ -332,16 +345,27 @@ def _realign(cells: list[str], prev: list[str], cols: list[str | None]) -> list[
     fit_prev = [_fit(prev[i] if i < n_prev else "", f) for i, f in enumerate(cols)]
     fit_empty = [_fit("", f) for f in cols]
     n_cells = len(cells)
+    # A column i that is not a gap holds cell i - g, g the number of gaps before it. With
+    # shifted[g][i] the fit of that cell in column i (an empty cell past the last one) and
+    # run[g] its prefix sums, a placement's score is the sum of its gaps' fits from above and
+    # of run[g] over the stretch between its g-th and (g+1)-th gap: a few additions per
+    # placement instead of a walk over the columns. The fits are halves, so every sum is exact
+    # whatever the order, and placements are tried in the same order: the same choice.
+    run = []
+    for g in range(missing + 1):
+        acc = [0.0]
+        for i in range(width):
+            k = i - g
+            acc.append(acc[-1] + ((fit_cell[k][i] if k < n_cells else fit_empty[i]) if k >= 0 else 0.0))
+        run.append(acc)
     best_gaps: tuple[int, ...] | None = None
     for gaps in combinations(range(1, width), missing):
-        score = 0
-        k = 0
-        for i in range(width):
-            if i in gaps:
-                score += fit_prev[i]
-            else:
-                score += fit_cell[k][i] if k < n_cells else fit_empty[i]
-                k += 1
+        score = 0.0
+        lo = 0
+        for g, gi in enumerate(gaps):
+            score += run[g][gi] - run[g][lo] + fit_prev[gi]
+            lo = gi + 1
+        score += run[missing][width] - run[missing][lo]
         if score > best_score:
             best_gaps, best_score = gaps, score
     if best_gaps is not None:
@@ -364,8 +388,9 @@ def _logical_rows(ctx: Context, first: int, last: int) -> tuple[list[object], in
     broken over several lines joined. Returns the items and the table width."""
     text = ctx.text
     spans = line_spans(ctx)
-    # the cells of each line that is a row (None for the others), split once
-    row_cells = [_row_cells(text[s:e]) for s, e in spans[first:last + 1]]
+    # the cells of each line that is a row (None for the others), split once per document;
+    # copied, since the rows below grow and change them
+    row_cells = [None if c is None else list(c) for c in _doc_row_cells(ctx)[first:last + 1]]
     counts = Counter(len(c) for c in row_cells if c is not None and len(c) >= 3)
     width = counts.most_common(1)[0][0] if counts else 0
     items: list[object] = []
@@ -560,9 +585,7 @@ _MAX_GAP = 6
 def _blocks(ctx: Context) -> list[tuple[int, int]]:
     """Line ranges holding table rows; a few lines without cells (section headings, broken
     cells, blank lines) may stand between two rows of one table."""
-    text = ctx.text
-    spans = line_spans(ctx)
-    rows = [i for i, (s, e) in enumerate(spans) if _is_row(text[s:e])]
+    rows = [i for i, c in enumerate(_doc_row_cells(ctx)) if c is not None]   # _is_row of each line
     blocks: list[tuple[int, int]] = []
     for i in rows:
         if blocks and i - blocks[-1][1] <= _MAX_GAP + 1:

@@ -24,6 +24,7 @@ from typing import Any
 from .context import Context
 from .model import Entity
 from .numbers import NumberPhrase, currency_table, find_numbers, hedge_span
+from .scan import first_char_set
 
 __all__ = ["find_money", "run", "readable"]
 
@@ -53,14 +54,36 @@ def readable(amount: float, currency: str, lang: str) -> str:
     return " ".join(x for x in (s, word, cur) if x)
 
 
+@lru_cache(maxsize=1)
+def _currency_starts() -> frozenset[str] | None:
+    """The characters a currency word or sign can start with (scan.first_char_set: every case
+    variant the patterns accept), or None if unknown."""
+    _table, word_re, sign_re = currency_table()
+    a, b = first_char_set(word_re), first_char_set(sign_re)
+    return None if a is None or b is None else a | b
+
+
 def _currency_after(text: str, end: int) -> tuple[int, str] | None:
-    """(end of the currency, ISO code) when a currency follows the number at ``end``."""
+    """(end of the currency, ISO code) when a currency follows the number at ``end``.
+
+    Most numbers are followed by neither a currency nor a bracket: the character where one
+    would start is looked at first, and the patterns are tried only when it can start one
+    (the same answers; characters beyond the Basic Multilingual Plane always try)."""
     table, word_re, sign_re = currency_table()
+    starts = _currency_starts()
     for gap in (_GAP_RE, _PAREN_RE):
+        if gap is _PAREN_RE:
+            c = text[end:end + 1]
+            if c != "(" and not (c in (" ", "\u00a0") and text[end + 1:end + 2] == "("):
+                continue                              # (_PAREN_RE cannot match)
         g = gap.match(text, end)
         if not g:
             continue
         pos = g.end()
+        if starts is not None:
+            c = text[pos:pos + 1]
+            if not c or (c not in starts and c <= "\uffff"):
+                continue
         m = word_re.match(text, pos)
         if m:
             return m.end(), table[m.group().lower()]

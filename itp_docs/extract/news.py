@@ -21,6 +21,7 @@ from typing import Any
 from .. import lexicon
 from ..lang.translit import names_match
 from .context import Context
+from .scan import fast
 from .layout import line_spans, lex_rows, phrase_pattern, squash
 from .model import Entity, Quote
 
@@ -44,12 +45,13 @@ def _lex() -> dict[str, Any]:
         # … деді: «…» / … сказал: «…» / Name: «…» — found from the ":«" and checked backwards
         "colon_open": re.compile(r":[ \t]*«"),
         "verb_end": re.compile(r"(?:" + speech + r")[ \t]*$", re.I),
-        "source_verb": re.compile(r"(?<![\w])(" + phrase_pattern(of("source_verb")) + r")(?!\w)", re.I),
+        # (the two searched over whole texts: behind scan.fast's locator, same matches)
+        "source_verb": fast(re.compile(r"(?<![\w])(" + phrase_pattern(of("source_verb")) + r")(?!\w)", re.I)),
         "source_label": re.compile(r"^[ \t]*(?:" + phrase_pattern(of("source_label")) + r")\s*:\s*(\S[^\n]*?)\s*$",
                                    re.I | re.M),
         # "Автор: …" opening a line or after a dateline ("15.05.2015 | 10:42   Автор: …")
-        "byline_label": re.compile(r"(?<![^\s|])(?:" + phrase_pattern(of("byline_label"))
-                                   + r")\s*:[ \t]*([^\n|]+?)[ \t]*$", re.I | re.M),
+        "byline_label": fast(re.compile(r"(?<![^\s|])(?:" + phrase_pattern(of("byline_label"))
+                                        + r")\s*:[ \t]*([^\n|]+?)[ \t]*$", re.I | re.M)),
         "pronoun": {f.casefold() for f in of("pronoun")},
         "press": re.compile(phrase_pattern(of("press_service")), re.I),
         "skip": re.compile(r"^(?:" + phrase_pattern(of("skip_source")) + r")\s*", re.I),

@@ -807,6 +807,8 @@ MAX_TITLE_QUOTE = 60    # characters: a quoted name of something (a band, a priz
 MAX_TITLE_WORDS = 4
 _OPEN_Q = "«“„\""
 _CLOSE_Q = "»”\""
+_LEFT_STOP = re.compile("[»”\n.!?]")      # after the opening quote: the quote is closed or a sentence ends
+_RIGHT_STOP = re.compile("[«“\n.!?]")     # before the closing quote
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
@@ -814,12 +816,18 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
     («Иса На Рем» ансамблі, «Абай жолы», «Нұр Отан»); a person is not named in quotes."""
     lo = max(0, start - MAX_TITLE_QUOTE)
     left = text[lo:start]
-    qi = max(left.rfind(c) for c in _OPEN_Q)
-    if qi < 0 or any(c in left[qi + 1:] for c in "»”\n.!?"):
+    # (the quote marks of _OPEN_Q / _CLOSE_Q searched one by one, and the marks that close or
+    # open a quote found with one regex: asked for every mention, and a table of names in
+    # quotes has thousands; same answers as max()/min() over the marks and any() over slices)
+    qi = max(left.rfind("«"), left.rfind("“"), left.rfind("„"), left.rfind('"'))
+    if qi < 0 or _LEFT_STOP.search(left, qi + 1):
         return False
     right = text[end:end + MAX_TITLE_QUOTE]
-    qj = min((right.find(c) for c in _CLOSE_Q if right.find(c) >= 0), default=-1)
-    if qj < 0 or any(c in right[:qj] for c in "«“\n.!?"):
+    qj = -1
+    for k in (right.find("»"), right.find("”"), right.find('"')):
+        if k >= 0 and (qj < 0 or k < qj):
+            qj = k
+    if qj < 0 or _RIGHT_STOP.search(right, 0, qj):
         return False
     # a title is a few words; a longer quotation may be a slogan or speech naming a person
     return len((left[qi + 1:] + " " + text[start:end] + " " + right[:qj]).split()) <= MAX_TITLE_WORDS

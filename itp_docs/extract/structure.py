@@ -21,6 +21,7 @@ from .. import lexicon
 from . import decree as decree_mod
 from . import news as news_mod
 from .context import Context
+from .scan import fast
 from .numbers import trie_regex
 from .layout import (find_dates, is_full_date, line_spans, lex_rows, literal_keys,
                      phrase_pattern, squash, strip_site_name)
@@ -87,7 +88,9 @@ def _compiled(where: str, idx: tuple[int, ...]) -> re.Pattern[str]:
     rows = _boilerplate_rows()
     alts = "|".join(rows[i][1] for i in idx)
     if where == "any":
-        return re.compile("(?:" + alts + ")", re.I)
+        # searched over the whole text and free to start anywhere: behind a locator that skips
+        # in C to the characters a row can start with (scan.fast; several times faster)
+        return fast(re.compile("(?:" + alts + ")", re.I))  # type: ignore[return-value]
     return re.compile(_LEAD + "(?:" + alts + ")", re.I | re.M)
 
 

@@ -13,9 +13,9 @@ or Russian identity is what the keys recover).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .kk import lemmatizer as kk_lemmatizer
 from .normalize import normalize_word
@@ -44,8 +44,11 @@ class WordAnalysis:
     keys: tuple[str, ...]     # transliteration keys: full and with case endings removed
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text with its analysis. A tuple: every document makes one per word, and a
+    tuple is built in one call (``tuple.__new__``) where a frozen slotted dataclass needs one
+    attribute store per field; fields are read by name all the same."""
+
     text: str
     start: int
     end: int
@@ -132,8 +135,7 @@ def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]
     tokens: list[Token] = []
     append = tokens.append
     fallback = None
-    new = object.__new__
-    s_text, s_start, s_end, s_norm, s_lang, s_lemma, s_stem, s_keys = _TOKEN_SETTERS
+    new = tuple.__new__
     # Consecutive ranges of one language with only whitespace between them are scanned as one:
     # no token holds whitespace, so the tokens are the same, and a text of thousands of short
     # paragraphs (lists, tables) costs one scan instead of one per line.
@@ -152,24 +154,9 @@ def analyze_ranges(text: str, ranges: list[tuple[int, int, str]]) -> list[Token]
         for m in TOKEN_RE.finditer(text, start, end):
             w = m.group()
             a = analyze_word(w, plang)
-            # Token(w, m.start(), m.end(), a.norm, ...) without the frozen dataclass's __init__,
-            # which sets each field through object.__setattr__: half the cost of a token, and
-            # every document makes one per word (same fields, same object; see
-            # tests/test_extract_speedups.py).
-            t = new(Token)
             st, en = m.span()
-            s_text(t, w)
-            s_start(t, st)
-            s_end(t, en)
-            s_norm(t, a.norm)
-            s_lang(t, a.lang)
-            s_lemma(t, a.lemma)
-            s_stem(t, a.stem)
-            s_keys(t, a.keys)
-            append(t)
+            # Token(w, st, en, a.norm, ...) without the NamedTuple's __new__ (a Python function
+            # taking the fields as arguments): every document makes one per word (same tuple;
+            # see tests/test_extract_speedups.py).
+            append(new(Token, (w, st, en, a.norm, a.lang, a.lemma, a.stem, a.keys)))
     return tokens
-
-
-# The slot setters of Token's fields, in field order (see analyze_ranges).
-_TOKEN_SETTERS = tuple(Token.__dict__[f.name].__set__ for f in fields(Token))
-assert len(_TOKEN_SETTERS) == 8

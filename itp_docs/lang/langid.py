@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import _count_elements  # type: ignore[attr-defined]
 from dataclasses import dataclass
+from itertools import compress
 from functools import lru_cache
 from operator import add as _plus
 
@@ -229,6 +230,24 @@ class _Evidence:
         self.words += other.words
 
 
+# Indices for itertools.compress: compress(_INDICES, values) lists where ``values`` is nonzero.
+_INDICES = range(1024)
+
+
+def _add_into(e: _Evidence, other: _Evidence) -> None:
+    """``e.add(other)`` in place, for an evidence whose lists are its own: only the languages
+    ``other`` has evidence for are added (found by ``compress`` in C; most of a block's 26
+    totals are zero). The same sums: adding zero leaves a total as it is (a total is never
+    -0.0: it starts at 0.0, and 0.0 + -0.0 is 0.0), and each nonzero one is added as before."""
+    t, ot = e.totals, other.totals
+    for i in compress(_INDICES, ot):
+        t[i] += ot[i]
+    s, os_ = e.strong, other.strong
+    for i in compress(_INDICES, os_):
+        s[i] += os_[i]
+    e.words += other.words
+
+
 def _evidence(text: str) -> _Evidence:
     if _COMBINING.search(text):
         text = unicodedata.normalize("NFC", text)
@@ -380,7 +399,7 @@ def identify_paragraphs(text: str) -> list[tuple[int, int, str]]:
                 run[2] = _Evidence(list(e.totals), list(e.strong), e.words)
             run[0] = min(run[0], b[0])
             run[1] = max(run[1], b[1])
-            run[2].add(b[2])
+            _add_into(run[2], b[2])
         else:
             if run is not None:
                 run[3] = _decide(run[2])[0]
@@ -441,9 +460,9 @@ def _alone(e: _Evidence, label: str, own: bool, run: bool = False) -> bool:
 def _absorb(group: list, other: list) -> None:
     """Merge ``other`` into ``group``: span, evidence and the decision on the sum."""
     g, o = group[2], other[2]
-    # (a copy of the group's evidence plus the other's, made in one pass: the same sums)
-    ev = _Evidence(list(map(_plus, g.totals, o.totals)), list(map(_plus, g.strong, o.strong)),
-                   g.words + o.words)
+    # (a copy of the group's evidence plus the other's: the same sums)
+    ev = _Evidence(list(g.totals), list(g.strong), g.words)
+    _add_into(ev, o)
     group[0] = min(group[0], other[0])
     group[1] = max(group[1], other[1])
     group[2] = ev
