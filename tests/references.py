@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
+from itp_docs.extract import measures
 from itp_docs.lang import langid
 
 
@@ -33,3 +34,23 @@ def query_phrases(q):
         sub = getattr(q, attr, None)
         if isinstance(sub, wq.Query):
             yield from query_phrases(sub)
+
+
+def realign_every_placement(cells: list[str], prev: list[str], cols: list) -> list[str]:
+    """``measures._realign`` as first written: score every placement of the missing cells,
+    each row built and fitted cell by cell."""
+    from itertools import combinations
+
+    width = len(cols)
+    missing = width - len(cells)
+    if missing > 3:
+        return cells
+    best, best_score = cells + [""] * missing, float("-inf")
+    for gaps in combinations(range(1, width), missing):
+        row, it = [], iter(cells)
+        for i in range(width):
+            row.append(prev[i] if i in gaps and i < len(prev) else (next(it, "") if i not in gaps else ""))
+        score = sum(measures._fit(c, f) for c, f in zip(row, cols))
+        if score > best_score:
+            best, best_score = row, score
+    return best
