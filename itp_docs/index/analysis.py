@@ -38,9 +38,6 @@ class PreAnalyzed:
         return f"PreAnalyzed({len(self.tokens)} tokens)"
 
 
-_PARTS: dict[tuple[str, str], tuple[WordAnalysis, ...]] = {}
-
-
 def parts_of(w: WordToken) -> tuple[WordAnalysis, ...]:
     """The parts of a hyphenated word, analysed as words, to index at the word's position beside
     it: a query for ``коворкинг`` finds ``коворкинг-центра``, ``байқау`` finds ``стартап-байқау``
@@ -48,15 +45,9 @@ def parts_of(w: WordToken) -> tuple[WordAnalysis, ...]:
     word's own term are left out."""
     if "-" not in w.norm:
         return ()
-    key = (w.text, w.lang)
-    got = _PARTS.get(key)
-    if got is None:
-        hint = w.lang if w.lang in ("kk", "ru") else "kk"
-        got = tuple(a for a in (analyze_word(p, hint) for p in w.text.split("-") if p)
-                    if a.norm != w.norm and a.lemma != w.lemma)
-        if len(_PARTS) < 200_000:
-            _PARTS[key] = got
-    return got
+    hint = w.lang if w.lang in ("kk", "ru") else "kk"      # (analyze_word caches the analyses)
+    return tuple(a for a in (analyze_word(p, hint) for p in w.text.split("-") if p)
+                 if a.norm != w.norm and a.lemma != w.lemma)
 
 
 class ItpTokenizer(Tokenizer):

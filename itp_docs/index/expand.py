@@ -109,7 +109,8 @@ class Expander:
         # phrases that cannot add a match, only rank: scored on the best candidates only
         self.rank_only: list[wq.Query] = []
         self.last_parts: list[tuple[wq.Query, bool]] = []
-        self.span_words: list[list[wq.Query]] = []   # the words' own queries of each multi-word span
+        # a multi-word span's query → the words' own queries (the fallback takes them one by one)
+        self.span_words: dict[int, list[wq.Query]] = {}
 
     # ------------------------------------------------------------------ helpers
     def _df(self, fieldname: str, text: str) -> int:
@@ -355,7 +356,6 @@ class Expander:
             out.extend(base[pos:i])
             widxs = list(range(first + i, first + j))
             qs: list[wq.Query] = [wq.And(base[i:j])]
-            self.span_words.append(base[i:j])
             kind = "fuzzy" if corrected else "translation"
             for what, val in dict.fromkeys(alts):
                 if what == "phrase":
@@ -371,6 +371,7 @@ class Expander:
                         self.terms.setdefault(("keys", val), set()).add((w, "transliteration"))
                     qs.append(wq.Term("keys", val, boost=BOOST["transliteration"] * (j - i)))
             out.append(wq.Or(qs) if len(qs) > 1 else qs[0])
+            self.span_words[id(out[-1])] = base[i:j]
             pos = j
         out.extend(base[pos:])
         return out
@@ -652,11 +653,10 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
         # The fallback when too few documents have every word: any of the word groups, still
         # under the filters and negations.
         must = [q_ for q_, constraint in ex.last_parts if constraint]
-        should = [q_ for q_, constraint in ex.last_parts if not constraint]
-        if len(should) == 1 and len(ex.span_words) == 1 and not must:
-            # one known phrase stands for all the words (Каркаралинского района → the district's
-            # names): when it is not found, the words one by one still are
-            should = list(ex.span_words[0])
+        # a known phrase spanning several words (Каркаралинского района → the district's names)
+        # falls back to those words one by one, like the words outside phrases
+        should = [w for q_, constraint in ex.last_parts if not constraint
+                  for w in ex.span_words.get(id(q_), [q_])]
         if len(should) > 1:
             rel = wq.Or(should)
             relaxed = wq.And(must + [rel]) if must else rel
@@ -694,11 +694,12 @@ def _amounts(ex: Expander) -> tuple[list[float], bool, dict[float, str]]:
     from ..extract.numbers import find_numbers
 
     text = " ".join(words)
-    spans = [(m[0], m[1], m[2]) for m in find_money(text)]
+    money = find_money(text)
+    spans = [(m[0], m[1], m[2]) for m in money]
     spans += [(n.start, n.end, n.value) for n in find_numbers(text) if n.has_multiplier]
     found = sorted({a for _s, _e, a in spans if a > 0})
     covered = set()
     for s_, e_, _a in spans:
         covered.update(range(s_, e_))
     only = bool(found) and all(i in covered for i, c in enumerate(text) if not c.isspace())
-    return found, only, {m[2]: m[3] for m in find_money(text) if m[2] > 0}
+    return found, only, {m[2]: m[3] for m in money if m[2] > 0}

@@ -70,7 +70,6 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
     place: set[str] = set()
     program: set[str] = set()
     laws: set[str] = set()
-    amounts: list[float] = []
     money: set[tuple[float, str, int, int]] = set()     # (amount, currency, start, end) in ctx.text
     years: set[int] = set()
     for e in ents:
@@ -92,7 +91,6 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
             laws.add(str(a["number"]).lower())
         elif e.type == "MONEY":
             try:
-                amounts.append(float(a["amount"]))
                 money.add((float(a["amount"]), str(a.get("currency") or ""), e.start, e.end))
             except (KeyError, TypeError, ValueError):
                 pass
@@ -136,6 +134,6 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
         rec["year"] = sorted(years)
     if day:
         rec["day"] = day
-    if amounts:
-        rec["amount"] = amounts
+    if money:
+        rec["amount"] = sorted({m[0] for m in money})
     return rec
