@@ -15,6 +15,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +215,7 @@ class Engine:
         if "mask" in kw:
             holders -= kw["mask"]
         have = {d for _s, d in results.top_n}
-        extra = [d for d in sorted(holders - have) if self._same_currency(d, p)][:depth]
+        extra = list(islice((d for d in sorted(holders - have) if self._same_currency(d, p)), depth))
         results.top_n.extend((0.0, d) for d in extra)
         return len(extra)
 
