@@ -2,8 +2,9 @@
 
 Built from the lexicons — Kazakh↔Russian term pairs (``terms.tsv``), abbreviations with their
 expansions in both languages (``abbreviations.tsv``: ПИТ = ИТП = Парк инновационных технологий =
-Инновациялық технологиялар паркі), and the names of organizations, programs and places in each
-language. Every entry is reduced to the lemma sequence the index stores (the same analyzer, with
+Инновациялық технологиялар паркі), the names of organizations, programs and places in each
+language, and the demonyms and adjectives of places (``demonyms.tsv`` and the Kazakh rule of
+``lang.kk.demonyms``: карагандинец, қарағандылық ~ Караганда, Қарағанды). Every entry is reduced to the lemma sequence the index stores (the same analyzer, with
 the entry's language as hint), so a query phrase is looked up by its lemmas and expanded into the
 lemma sequences of its equivalents.
 
@@ -23,7 +24,7 @@ from .. import lexicon
 from ..lang.analyzer import TOKEN_RE, analyze_word
 
 Lemmas = tuple[str, ...]
-SOURCES = ("terms", "abbreviations", "orgs", "programs", "places")
+SOURCES = ("terms", "abbreviations", "orgs", "programs", "places", "demonyms")
 MAX_PHRASE = 8
 CACHE_NAME = "itp-lexmap.pickle"
 
@@ -79,6 +80,26 @@ def _link(groups: list[list[tuple[Lemmas, str]]], kind: str, table: dict) -> Non
                     table[a].add((b, kind))
 
 
+def _add_demonyms(places, groups: dict[str, list[tuple[Lemmas, str]]]) -> None:
+    """Put each place's demonyms into its group: the listed ones and, for one-word Kazakh names,
+    the regular derivation. They join the place's group but not ``name_ids``: a demonym is a
+    word about the place, not its name, so it widens searches but not ``place:`` filters."""
+    from ..lang.kk.demonyms import demonym
+
+    for r in places:
+        if r.get("lang") == "kk" and r["id"] in groups:
+            d = demonym(r.get("name") or "")
+            if d:
+                groups[r["id"]].append((lemmas_of(d, "kk"), "kk"))
+    try:
+        listed = lexicon.load("demonyms")
+    except lexicon.LexiconError:
+        return
+    for r in listed:
+        if r["place"] in groups:
+            groups[r["place"]].append((lemmas_of(r["word"], r["lang"]), r["lang"]))
+
+
 def build() -> LexMap:
     table: dict[Lemmas, set[tuple[Lemmas, str]]] = defaultdict(set)
     abbr_ids: dict[str, set[str]] = defaultdict(set)
@@ -111,6 +132,8 @@ def build() -> LexMap:
                         name_ids[lem].add(r.get("org") or r["id"] if name == "abbreviations" else r["id"])
             if name == "abbreviations" and r.get("short"):
                 abbr_ids[r["short"].upper()].add(r.get("org") or r["id"])
+        if name == "places":
+            _add_demonyms(lex, groups)
         _link(list(groups.values()), kind, table)
     return LexMap(dict(table), dict(abbr_ids), dict(name_ids), _stamp())
 
