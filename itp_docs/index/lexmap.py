@@ -3,7 +3,8 @@
 Built from the lexicons — Kazakh↔Russian term pairs (``terms.tsv``), abbreviations with their
 expansions in both languages (``abbreviations.tsv``: ПИТ = ИТП = Парк инновационных технологий =
 Инновациялық технологиялар паркі), the names of organizations, programs and places in each
-language, and the demonyms and adjectives of places (``demonyms.tsv`` and the Kazakh rule of
+language (a Kazakh name also in the Russian spelling of its letters, ``kk_ru_letters.tsv``:
+«Қазақстан темір жолы» ~ «Казакстан темир жолы»), and the demonyms and adjectives of places (``demonyms.tsv`` and the Kazakh rule of
 ``lang.kk.demonyms``: карагандинец, қарағандылық ~ Караганда, Қарағанды). Every entry is reduced to the lemma sequence the index stores (the same analyzer, with
 the entry's language as hint), so a query phrase is looked up by its lemmas and expanded into the
 lemma sequences of its equivalents.
@@ -24,9 +25,21 @@ from .. import lexicon
 from ..lang.analyzer import TOKEN_RE, analyze_word
 
 Lemmas = tuple[str, ...]
-SOURCES = ("terms", "abbreviations", "orgs", "programs", "places", "demonyms")
+SOURCES = ("terms", "abbreviations", "orgs", "programs", "places", "demonyms", "kk_ru_letters")
+
 MAX_PHRASE = 8
 CACHE_NAME = "itp-lexmap.pickle"
+
+
+def _ru_spelled(source: str, row: dict, companies: set[str]) -> bool:
+    """Whether Russian texts write this Kazakh name as it is, in Russian letters: proper names of
+    companies, funds and programs (Нурлы жол, Казакстан темир жолы), not descriptive names of
+    state bodies, which Russian translates (and places have Russian names of their own)."""
+    if source == "programs":
+        return True
+    if source == "orgs":
+        return row["id"] in companies
+    return source == "abbreviations" and row.get("org") in companies
 
 
 @dataclass
@@ -80,6 +93,19 @@ def _link(groups: list[list[tuple[Lemmas, str]]], kind: str, table: dict) -> Non
                     table[a].add((b, kind))
 
 
+def _ru_spelling() -> dict[int, str]:
+    """str.translate table: Kazakh-only letters → the Russian letters Russian text writes."""
+    try:
+        rows = lexicon.load("kk_ru_letters")
+    except lexicon.LexiconError:
+        return {}
+    table = {}
+    for r in rows:
+        table[ord(r["kk"])] = r["ru"]
+        table[ord(r["kk"].upper())] = r["ru"].upper()
+    return table
+
+
 def _add_demonyms(places, groups: dict[str, list[tuple[Lemmas, str]]]) -> None:
     """Put each place's demonyms into its group: the listed ones and, for one-word Kazakh names,
     the regular derivation. They join the place's group but not ``name_ids``: a demonym is a
@@ -113,6 +139,11 @@ def build() -> LexMap:
                 table[ru].add((kk, "translation"))
     except lexicon.LexiconError:
         pass
+    ru_spelling = _ru_spelling()
+    try:
+        companies = {r["id"] for r in lexicon.load("orgs") if r.get("legal_form")}
+    except lexicon.LexiconError:
+        companies = set()
     for name, kind, text_cols in (("abbreviations", "abbreviation", ("short", "full")),
                                   ("orgs", "name", ("name",)), ("programs", "name", ("name",)),
                                   ("places", "name", ("name",))):
@@ -130,6 +161,10 @@ def build() -> LexMap:
                     groups[r["id"]].append((lem, lang))
                     if lem and (name != "abbreviations" or col == "full"):
                         name_ids[lem].add(r.get("org") or r["id"] if name == "abbreviations" else r["id"])
+                    if lang == "kk" and ru_spelling and col != "short" and _ru_spelled(name, r, companies):
+                        ru = val.translate(ru_spelling)
+                        if ru != val:
+                            groups[r["id"]].append((lemmas_of(ru, "ru"), "ru"))
             if name == "abbreviations" and r.get("short"):
                 abbr_ids[r["short"].upper()].add(r.get("org") or r["id"])
         if name == "places":
