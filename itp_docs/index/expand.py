@@ -42,6 +42,8 @@ MAX_CORRECTIONS = 3
 MAX_EQUIVALENTS = 24
 FILTER_WORD = -1        # the word index of terms that stand for a filter, not a query word
 _DIGIT = re.compile(r"\d")
+# a legal-act number as users type it: 631, №449, N 1166, 164/НҚ, 2/265
+_ACT_NUMBER = re.compile(r"^(?:№|n|N)?\s*\d+(?:[/-][^\W_]+)*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 TYPE_ALIASES = {
@@ -68,6 +70,7 @@ class WordPlan:
     negated: bool = False                              # under NOT: excluded, not matched
     translations: list[str] = field(default_factory=list)  # one-word equivalents' lemmas
     singles: set[str] = field(default_factory=set)     # every lemma term the word matches by
+    qualifier: bool = False    # names the act rather than its content: a kind (қаулы) or a number
 
 
 @dataclass
@@ -210,6 +213,7 @@ class Expander:
             add("law", text.lower().lstrip("№n").strip(), "exact")
             for form in _number_forms(text):
                 add("exact", form, "exact")
+        plan.qualifier = bool(_ACT_NUMBER.match(text)) or any(a.lemma in _act_lemmas() for a in inf.readings)
         for a in inf.readings:
             add("exact", a.norm, "exact")
             add("lemma", a.lemma, "lemma")
@@ -510,6 +514,31 @@ def _proximity(ex: Expander) -> wq.Query | None:
     seqs = list(dict.fromkeys([tuple(own), tuple(translated)]))
     phrases = [wq.Phrase("lemma", list(seq), slop=PROXIMITY_SLOP, boost=PROXIMITY_BOOST) for seq in seqs]
     return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
+
+
+_ACT_LEMMAS: frozenset[str] | None = None
+
+
+def _act_lemmas() -> frozenset[str]:
+    """Lemmas of the words that name a kind of legal act (қаулы, постановление, жарлық, указ …:
+    the one-word names in ``legal_acts.tsv`` of the kinds ``law_kinds.tsv`` lists): in a query
+    they say which act, not what it is about."""
+    global _ACT_LEMMAS
+    if _ACT_LEMMAS is None:
+        from .. import lexicon
+
+        out: set[str] = set()
+        try:
+            kinds = {r["kind"] for r in lexicon.load("law_kinds")}
+            for r in lexicon.load("legal_acts"):
+                # one-word names only: in "постановление Правительства" the second word is content
+                words = TOKEN_RE.findall(r["form"])
+                if r["kind"] in kinds and r.get("lang") in ("kk", "ru") and len(words) == 1:
+                    out.add(analyze_word(words[0], r["lang"]).lemma)
+        except lexicon.LexiconError:
+            pass
+        _ACT_LEMMAS = frozenset(out)
+    return _ACT_LEMMAS
 
 
 def _bare(a: WordAnalysis) -> str:

@@ -400,13 +400,18 @@ class Engine:
             if span and any(abs(a - q) <= 1e-6 * q and p.currencies.get(q) in (None, cur) for q in p.amounts):
                 spans.setdefault(AMOUNT_WORD, []).append((span[0], span[1]))
         matches = {w.text: best.get(w.index, "none") for w in p.words}
-        passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter)
+        qualifiers = {w.index for w in p.words if w.qualifier}
+        passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter, qualifiers)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
                    date=stored.get("date") or None, lang=stored.get("lang", ""),
                    doctype=stored.get("doctype", ""), score=float(h.score or 0.0), passage=passage,
                    snippet=snippet, highlights=hl, matches=matches, partial=partial)
 
-    def _passage(self, meta: dict, text: str, spans: dict[int, list[tuple[int, int]]], kind_filter: str | None):
+    def _passage(self, meta: dict, text: str, spans: dict[int, list[tuple[int, int]]], kind_filter: str | None,
+                 qualifiers: set[int] = frozenset()):
+        """The passage holding most query words. Words that name the act (``постановление 631``)
+        count only after the others: they stand in the heading or the approval line, while the
+        rest of the query says which clause or measure is meant (measure 17, дата-центр)."""
         passages = meta.get("passages") or []
         allspans = sorted(x for v in spans.values() for x in v)
         best = None
@@ -414,11 +419,13 @@ class Engine:
         for kind, pid, s, e, os_, oe in passages:
             if kind_filter and kind != kind_filter:
                 continue
-            words = sum(1 for v in spans.values() if any(s <= a and b <= e for a, b in v))
+            inside = [w for w, v in spans.items() if any(s <= a and b <= e for a, b in v)]
+            words = len(inside)
+            content = sum(1 for w in inside if w not in qualifiers)
             hits = sum(1 for a, b in allspans if s <= a and b <= e)
             # a sum the query states is where its words are, written the document's way
             amount = any(s <= a and b <= e for a, b in spans.get(AMOUNT_WORD, ()))
-            key = (-amount, -words, -hits, PASSAGE_PRIORITY.get(kind, 9), e - s)
+            key = (-amount, -content, -words, -hits, PASSAGE_PRIORITY.get(kind, 9), e - s)
             if best_key is None or key < best_key:
                 best, best_key = (kind, pid, s, e, os_, oe), key
         if best is None:
