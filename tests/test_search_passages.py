@@ -58,3 +58,18 @@ def test_act_words_alone_still_find_the_approval_line(engine):
     hits = {Path(h.source).name: h for h in engine.search("постановление 118").hits}
     assert hits["kk_plan.txt"].passage["kind"] != "measure"
     assert "118" in hits["kk_plan.txt"].snippet
+
+
+def test_quoted_name_with_a_hyphenated_year_crosses_languages(tmp_path):
+    # "картасы-2025" is two tokens in the index and two lemmas in the lexical map; a quoted
+    # phrase must split it the same way to reach the other language's name of the program
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ru_brm.txt").write_text(
+        "По программе «Дорожная карта бизнеса-2025» в области одобрено 40 проектов.\n", encoding="utf-8")
+    (docs / "ru_other.txt").write_text(
+        "Дорожная карта развития туризма на 2025 год одобрена акиматом области.\n", encoding="utf-8")
+    build.update([str(docs)], tmp_path / "ix")
+    with Engine(tmp_path / "ix") as eng:
+        names = [Path(h.source).name for h in eng.search('"Бизнестің жол картасы-2025"').hits]
+    assert names == ["ru_brm.txt"]

@@ -278,6 +278,7 @@ class Expander:
         With ``register=False`` the words are pieces of one query word (``widx``)."""
         widxs: list[int] = []
         per_word: list[list[str]] = []
+        pieces: list[str] = []
         for w in words:
             if register:
                 idx = len(self.words)
@@ -285,15 +286,21 @@ class Expander:
                 self.words.append(plan)
             else:
                 idx = widx if widx is not None else 0
-            widxs.append(idx)
-            lems = list(dict.fromkeys(a.lemma for a in self.analyses(w)))
-            if register:
-                plan.primary = lems
-            per_word.append(lems)
-            for lem in lems:
-                self.terms.setdefault(("lemma", lem), set()).add((idx, "lemma"))
-            for a in self.analyses(w):
-                self.terms.setdefault(("exact", a.norm), set()).add((idx, "exact"))
+            # the index holds "картасы-2020" as two tokens: so does the phrase (and the
+            # lexical map, whose "Бизнестің жол картасы-2020" is four lemmas)
+            parts = (TOKEN_RE.findall(w) or [w]) if register else [w]
+            for part in parts:
+                widxs.append(idx)
+                pieces.append(part)
+                lems = list(dict.fromkeys(a.lemma for a in self.analyses(part)))
+                if register:
+                    plan.primary.extend(lem for lem in lems if lem not in plan.primary)
+                per_word.append(lems)
+                for lem in lems:
+                    self.terms.setdefault(("lemma", lem), set()).add((idx, "lemma"))
+                for a in self.analyses(part):
+                    self.terms.setdefault(("exact", a.norm), set()).add((idx, "exact"))
+        words = tuple(pieces)
         alts: list[wq.Query] = []
         for combo in _combos(per_word):
             alts.append(wq.Phrase("lemma", list(combo), slop=1, boost=BOOST["lemma"]))

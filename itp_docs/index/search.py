@@ -262,10 +262,6 @@ class Engine:
         context = self.searcher.context()
         cands = sorted(d for _s, d in first.top_n) if optional is not None else []
         holders = self._holding(amounts) if amounts else set()
-        if holders and first.top_n:
-            # a tier: the documents that state the sum come first, in their own order
-            bonus = max(s for s, _d in first.top_n)
-            first.top_n = [(s + bonus if d in holders else s, d) for s, d in first.top_n]
         fast = self._columns()
         if fast is not None and cands:
             from .fastscore import Unsupported
@@ -283,8 +279,13 @@ class Engine:
             m = optional.matcher(sub, context)
             for d in _docs_at(m, local):
                 extra[d + offset] = m.score()
-        first.top_n = sorted(((s + extra.get(d, 0.0), d) for s, d in first.top_n),
-                             key=lambda x: (-x[0], x[1]))[:limit]
+        scored = [(s + extra.get(d, 0.0), d) for s, d in first.top_n]
+        if holders and scored:
+            # a tier: the documents that state the sum come first, in their own order (after the
+            # proximity part: "3,5 … млрд тенге" close together is not 3,5 млрд тенге)
+            bonus = max(s for s, _d in scored)
+            scored = [(s + bonus if d in holders else s, d) for s, d in scored]
+        first.top_n = sorted(scored, key=lambda x: (-x[0], x[1]))[:limit]
         return first
 
     def _holding(self, amounts: list[float]) -> set[int]:
