@@ -26,6 +26,7 @@ from typing import Callable
 from whoosh import query as wq
 
 from ..lang.analyzer import TOKEN_RE, WordAnalysis, analyze_word
+from ..lang.stopwords import stop_words
 from ..lang.translit import bare_key, skeleton_key
 from .lexmap import LexMap, lemmas_of
 from .query import And, Filter, Node, Not, Or, Parsed, Phrase, Word
@@ -71,6 +72,7 @@ class WordPlan:
     translations: list[str] = field(default_factory=list)  # one-word equivalents' lemmas
     singles: set[str] = field(default_factory=set)     # every lemma term the word matches by
     qualifier: bool = False    # names the act rather than its content: a kind (қаулы) or a number
+    stop: bool = False         # a function word left out of matching (в, и, және): see word_run
 
 
 @dataclass
@@ -361,10 +363,23 @@ class Expander:
             i += 1
         covered = {k for i, j, _a, corr in spans if not corr for k in range(i, j)}
         base = [self.word(w, allow_fuzzy=n not in covered, inf=infos[n]) for n, w in enumerate(words)]
+        # Function words outside a known phrase match nothing of the query's meaning, and only in
+        # their own language: "в" would rank every Russian text above the Kazakh one that has all
+        # the content words. They still complete phrases of the lexical map (меморандум о
+        # сотрудничестве) and count when the query has nothing else.
+        stops = {n for n, w in enumerate(words) if n not in covered and _is_stop(w)}
+        if len(stops) == len(words):
+            stops = set()
+        for n in stops:
+            self.words[first + n].stop = True
+
+        def kept(a: int, b: int) -> list[wq.Query]:
+            return [base[n] for n in range(a, b) if n not in stops]
+
         out: list[wq.Query] = []
         pos = 0
         for i, j, alts, corrected in spans:
-            out.extend(base[pos:i])
+            out.extend(kept(pos, i))
             widxs = list(range(first + i, first + j))
             qs: list[wq.Query] = [wq.And(base[i:j])]
             kind = "fuzzy" if corrected else "translation"
@@ -384,7 +399,7 @@ class Expander:
             out.append(wq.Or(qs) if len(qs) > 1 else qs[0])
             self.span_words[id(out[-1])] = base[i:j]
             pos = j
-        out.extend(base[pos:])
+        out.extend(kept(pos, len(words)))
         return out
 
     # ------------------------------------------------------------------ filters
@@ -510,7 +525,7 @@ def _proximity(ex: Expander) -> wq.Query | None:
     translations — so that the words near each other outrank the same words far apart."""
     own, translated = [], []
     for w in ex.words:
-        if w.negated or not w.primary:
+        if w.negated or w.stop or not w.primary:
             continue
         known = [lem for lem in w.primary if ex._df("lemma", lem)]
         own.append((known or w.primary)[0])
@@ -546,6 +561,11 @@ def _act_lemmas() -> frozenset[str]:
             pass
         _ACT_LEMMAS = frozenset(out)
     return _ACT_LEMMAS
+
+
+def _is_stop(word: str) -> bool:
+    low = word.lower()
+    return low in stop_words("ru") or low in stop_words("kk")
 
 
 def _bare(a: WordAnalysis) -> str:

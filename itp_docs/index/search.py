@@ -35,6 +35,7 @@ PASSAGE_PRIORITY = {"measure": 0, "clause": 1, "paragraph": 2, "title": 3}
 FACET_DOCS = 2000
 AMOUNT_WORD = -2            # the word index of a stated sum's span in a document (see _hit)
 RERANK_DEPTH = 100          # documents re-scored with word proximity (at least 4 x the limit)
+RELAXED_DEPTH = 50          # documents with some of the words ranked by how many they have
 _TEXT_FIELDS = {"exact", "lemma", "keys", "title", "title_keys", "law"}
 
 
@@ -149,10 +150,17 @@ class Engine:
             seen.add(h.docnum)
             res.hits.append(self._hit(h, p, matched[h.docnum], partial=False, where=where))
         if len(res.hits) < limit and p.relaxed is not None:
-            more = [h for h in self.searcher.search(p.relaxed, limit=limit + len(seen), **kw)
-                    if h.docnum not in seen][:limit - len(res.hits)]
-            matched = self._matched_terms([h.docnum for h in more], p)
-            where = self._hit_positions(matched, p)
+            # Documents with some of the words: those with more of them first (each word counts
+            # once, however it matched: a Kazakh text with three of the four words in
+            # translation outranks a Russian one with two as written), then by score.
+            depth = max(RELAXED_DEPTH, 4 * limit) + len(seen)
+            cands = [h for h in self.searcher.search(p.relaxed, limit=depth, **kw) if h.docnum not in seen]
+            matched = self._matched_terms([h.docnum for h in cands], p)
+            content = {w.index for w in p.words if not (w.stop or w.negated)}
+            words_in = {h.docnum: len({i for ft in matched[h.docnum] for i, _k in p.terms.get(ft, ())
+                                       if i in content}) for h in cands}
+            more = sorted(cands, key=lambda h: (-words_in[h.docnum], -h.score, h.docnum))[:limit - len(res.hits)]
+            where = self._hit_positions({h.docnum: matched[h.docnum] for h in more}, p)
             for h in more:
                 seen.add(h.docnum)
                 res.hits.append(self._hit(h, p, matched[h.docnum], partial=True, where=where))
@@ -400,7 +408,8 @@ class Engine:
             # a sum the query states: its passage and highlight (written as the document writes it)
             if span and any(abs(a - q) <= 1e-6 * q and p.currencies.get(q) in (None, cur) for q in p.amounts):
                 spans.setdefault(AMOUNT_WORD, []).append((span[0], span[1]))
-        matches = {w.text: best.get(w.index, "none") for w in p.words}
+        # a function word left out of matching (see expand.word_run) says so
+        matches = {w.text: "ignored" if w.stop else best.get(w.index, "none") for w in p.words}
         qualifiers = {w.index for w in p.words if w.qualifier}
         passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter, qualifiers)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
