@@ -45,3 +45,22 @@ def test_abbreviation_finds_the_russian_spelling(tmp_path):
     with Engine(tmp_path / "ix") as eng:
         found = [Path(h.source).name for h in eng.search("ҚТЖ", limit=5).hits]
     assert found == ["ru_rail.txt"]
+
+
+@pytest.mark.parametrize("written,listed,lang", [
+    ("KazMunaiGas", "KazMunayGas", "lat"),        # ai / ay
+    ("Kazakhtelekom", "Kazakhtelecom", "lat"),    # k / c
+    ("Тау-Кен Самрұқ", "Тау-Кен Самұрық", "kk"),  # the two Kazakh spellings of Самұрық
+])
+def test_an_unlisted_spelling_with_the_same_keys_finds_the_entry(lm, written, listed, lang):
+    found = {eq for eq, _k in lm.lookup(lemmas_of(written, lang))}
+    assert lemmas_of(listed, lang) in found or lm.lookup(lemmas_of(listed, lang)) <= lm.lookup(lemmas_of(written, lang))
+    assert found
+
+
+def test_short_keys_do_not_fold_words_together():
+    from itp_docs.index.lexmap import _keys
+
+    # "ат" and "АТ", "ит" and "IT": too short to take for the same name
+    assert _keys(("ат",)) == () and _keys(("ит",)) == ()
+    assert _keys(("казмунайгаз",)) == ("kazmunaigaz",)

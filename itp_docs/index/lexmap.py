@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import lexicon
 from ..lang.analyzer import TOKEN_RE, analyze_word
+from ..lang.translit import bare_key
 
 Lemmas = tuple[str, ...]
 SOURCES = ("terms", "abbreviations", "orgs", "programs", "places", "demonyms", "kk_ru_letters")
@@ -52,14 +53,38 @@ class LexMap:
     # that a filter written in one language (program:"Информационный Казахстан – 2020") finds
     # documents that name the same thing in the other
     name_ids: dict[Lemmas, set[str]] = field(default_factory=dict)
+    # the script-neutral keys of each entry's lemmas → those lemma sequences: a spelling the
+    # lexicons do not list (KazMunaiGas beside KazMunayGas, Самұрық beside Самрұқ) still finds
+    # the entry when it folds to the same keys
+    by_key: dict[tuple[str, ...], set[Lemmas]] = field(default_factory=dict)
     stamp: str = ""
 
     def lookup(self, lemmas: Lemmas) -> set[tuple[Lemmas, str]]:
-        return self.table.get(lemmas, set())
+        found = self.table.get(lemmas)
+        if found:
+            return found
+        out: set[tuple[Lemmas, str]] = set()
+        for entry in self.by_key.get(_keys(lemmas), ()):
+            if entry != lemmas:
+                out.add((entry, "name"))
+                out |= self.table.get(entry, set())
+        out.discard((lemmas, "name"))
+        return out
 
     @property
     def max_len(self) -> int:
         return MAX_PHRASE
+
+
+MIN_KEY = 5     # shorter keys fold too many different words together to stand for a name
+
+
+def _keys(lemmas: Lemmas) -> tuple[str, ...]:
+    """The entry's bare keys, or () when a word has none or they are too short to rely on."""
+    keys = tuple(bare_key(lem) for lem in lemmas)
+    if not all(keys) or sum(map(len, keys)) < MIN_KEY:
+        return ()
+    return keys
 
 
 def lemmas_of(text: str, lang: str) -> Lemmas:
@@ -68,7 +93,7 @@ def lemmas_of(text: str, lang: str) -> Lemmas:
 
 
 # Bumped when LexMap's fields change, so that cached maps of older versions are rebuilt.
-VERSION = 2
+VERSION = 3
 
 
 def _stamp() -> str:
@@ -170,7 +195,12 @@ def build() -> LexMap:
         if name == "places":
             _add_demonyms(lex, groups)
         _link(list(groups.values()), kind, table)
-    return LexMap(dict(table), dict(abbr_ids), dict(name_ids), _stamp())
+    by_key: dict[tuple[str, ...], set[Lemmas]] = defaultdict(set)
+    for lemmas in table:
+        k = _keys(lemmas)
+        if k:
+            by_key[k].add(lemmas)
+    return LexMap(dict(table), dict(abbr_ids), dict(name_ids), dict(by_key), _stamp())
 
 
 def load(cache_dir: Path | None = None) -> LexMap:
