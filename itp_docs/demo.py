@@ -24,6 +24,8 @@ TOUR = [
     ("парк инновационных технологий", "cross-lingual: finds «Инновациялық технологиялар паркі»"),
     ("дата-центр", "cross-lingual: finds ДАТА-орталығы in Kazakh decrees"),
     ("постановление 631 дата-центр", "legal look-up: a decree by number, landing on its measure"),
+    ("ҚТЖ", "abbreviation: also reaches a Russian text that writes «Казакстан темир жолы»"),
+    ("карагандинцы", "place words: a demonym finds Караганда, Қарағанды and қарағандылық"),
     ('"ынтымақтастық туралы меморандум"', "phrase, matched by lemmas (also in other case forms)"),
     ("Байбек AND Шүкеев", "boolean: both people in one document"),
     ("person:Сагинтаев type:news year:2018", "filters: people facet, document type and year"),
