@@ -73,3 +73,17 @@ def test_quoted_name_with_a_hyphenated_year_crosses_languages(tmp_path):
     with Engine(tmp_path / "ix") as eng:
         names = [Path(h.source).name for h in eng.search('"Бизнестің жол картасы-2025"').hits]
     assert names == ["ru_brm.txt"]
+
+
+def test_a_phrase_equivalent_is_highlighted_only_where_it_stands(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kk_rail.txt").write_text(
+        "Қазақстан Республикасының Үкіметіне ақпарат беріледі. Жобаны «Қазақстан темір жолы» "
+        "ұлттық компаниясы» АҚ іске асырады, ал Қазақстан өңірлері қолдайды.\n", encoding="utf-8")
+    build.update([str(docs)], tmp_path / "ix")
+    with Engine(tmp_path / "ix") as eng:
+        hit = eng.search("ҚТЖ").hits[0]
+    marked = [hit.snippet[a:b] for a, b in hit.highlights]
+    assert marked and set(marked) <= {"Қазақстан", "темір", "жолы", "ұлттық", "компаниясы"}, marked
+    assert marked.count("Қазақстан") == 1, marked

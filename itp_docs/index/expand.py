@@ -100,6 +100,8 @@ class Plan:
     amounts: list[float] = field(default_factory=list)  # sums of money the query words state
     amount_only: bool = False          # ... and the query is nothing but those sums
     currencies: dict[float, str] = field(default_factory=dict)  # a sum's currency, when stated
+    loose: set[tuple[str, str]] = field(default_factory=set)    # terms that match by themselves
+    phrases: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (field, terms) of phrases
 
 
 class Expander:
@@ -116,6 +118,10 @@ class Expander:
         self.last_parts: list[tuple[wq.Query, bool]] = []
         # a multi-word span's query → the words' own queries (the fallback takes them one by one)
         self.span_words: dict[int, list[wq.Query]] = {}
+        # for highlighting: terms that match by themselves, and the phrases the other terms
+        # belong to (their occurrences outside the phrase are not the query's)
+        self.loose: set[tuple[str, str]] = set()
+        self.phrases: list[tuple[str, tuple[str, ...]]] = []
 
     # ------------------------------------------------------------------ helpers
     def _df(self, fieldname: str, text: str) -> int:
@@ -134,6 +140,7 @@ class Expander:
 
     def _term(self, fieldname: str, text: str, widx: int, kind: str, boost: float | None = None) -> wq.Term:
         self.terms.setdefault((fieldname, text), set()).add((widx, kind))
+        self.loose.add((fieldname, text))
         return wq.Term(fieldname, text, boost=boost if boost is not None else BOOST[kind])
 
     def _phrase(self, lemmas: tuple[str, ...], widxs: list[int], kind: str) -> wq.Query:
@@ -141,7 +148,9 @@ class Expander:
             for w in widxs:
                 self.terms.setdefault(("lemma", lem), set()).add((w, kind))
         if len(lemmas) == 1:
+            self.loose.add(("lemma", lemmas[0]))
             return wq.Term("lemma", lemmas[0], boost=BOOST[kind])
+        self.phrases.append(("lemma", tuple(lemmas)))
         return wq.Phrase("lemma", list(lemmas), slop=2, boost=BOOST[kind])
 
     @staticmethod
@@ -305,6 +314,10 @@ class Expander:
         words = tuple(pieces)
         alts: list[wq.Query] = []
         for combo in _combos(per_word):
+            if len(combo) > 1:
+                self.phrases.append(("lemma", tuple(combo)))
+            else:
+                self.loose.add(("lemma", combo[0]))
             alts.append(wq.Phrase("lemma", list(combo), slop=1, boost=BOOST["lemma"]))
             for equiv in self.equivalents(tuple(combo)):
                 alts.append(self._phrase(equiv, widxs, "translation"))
@@ -312,12 +325,17 @@ class Expander:
         if joined and self._df("keys", joined):
             for w in widxs:
                 self.terms.setdefault(("keys", joined), set()).add((w, "transliteration"))
+            self.loose.add(("keys", joined))
             alts.append(wq.Term("keys", joined, boost=BOOST["transliteration"]))
         # Transliterated phrases: every word by its keys, in order.
         key_seq = [bare_key(w) for w in words]
         if all(key_seq):
             for w, k in zip(widxs, key_seq):
                 self.terms.setdefault(("keys", k), set()).add((w, "transliteration"))
+            if len(key_seq) > 1:
+                self.phrases.append(("keys", tuple(key_seq)))
+            else:
+                self.loose.add(("keys", key_seq[0]))
             alts.append(wq.Phrase("keys", key_seq, slop=1, boost=BOOST["transliteration"]))
         return wq.Or(alts) if len(alts) > 1 else alts[0]
 
@@ -395,6 +413,7 @@ class Expander:
                 else:
                     for w in widxs:
                         self.terms.setdefault(("keys", val), set()).add((w, "transliteration"))
+                    self.loose.add(("keys", val))
                     qs.append(wq.Term("keys", val, boost=BOOST["transliteration"] * (j - i)))
             out.append(wq.Or(qs) if len(qs) > 1 else qs[0])
             self.span_words[id(out[-1])] = base[i:j]
@@ -454,6 +473,7 @@ class Expander:
                 # where the name stands in the text (for the passage and highlights); word
                 # index FILTER_WORD: a filter has no query word to report a match for
                 self.terms.setdefault(("keys", k), set()).add((FILTER_WORD, "exact"))
+                self.loose.add(("keys", k))
                 if self.vocab is not None and not self._df(name, k) and not (sk and self._df(name, sk)):
                     for k2, _d in self.vocab.near(k, limit=10):
                         alts.append(wq.Term(name, k2, boost=0.5))
@@ -480,6 +500,10 @@ class Expander:
                 for eq, _kind in self.lexmap.lookup(lemmas):
                     for lem in eq:
                         self.terms.setdefault(("lemma", lem), set()).add((FILTER_WORD, "exact"))
+                    if len(eq) > 1:
+                        self.phrases.append(("lemma", eq))
+                    else:
+                        self.loose.add(("lemma", eq[0]))
         whole = value.strip().lower()
         if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", whole) and self._df(name, whole):
             ids.add(whole)
@@ -734,7 +758,7 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
     amounts, only, currencies = _amounts(ex) if not filters_only else ([], False, {})
     words_only = isinstance(root, Word) or (isinstance(root, And) and all(isinstance(i, Word) for i in root.items))
     return Plan(q, relaxed, ex.words, ex.terms, ex.kind_filter, notes, filters_only, filters, masks, core, opt,
-                amounts, only and words_only, currencies)
+                amounts, only and words_only, currencies, ex.loose, list(dict.fromkeys(ex.phrases)))
 
 
 def _amounts(ex: Expander) -> tuple[list[float], bool, dict[float, str]]:

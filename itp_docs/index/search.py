@@ -390,20 +390,25 @@ class Engine:
         spans: dict[int, list[tuple[int, int]]] = {}
         reader = self.searcher.reader()
         words: list[tuple[int, int]] | None = None
+        posmap: dict[tuple[str, str], list[int]] = {}
         for fieldname, t in matched:
             for widx, kind in p.terms.get((fieldname, t), ()):
                 if widx not in best or KIND_RANK[kind] < KIND_RANK[best[widx]]:
                     best[widx] = kind
             if fieldname in ("lemma", "keys") and (fieldname, t) in p.terms:
-                if words is None:
-                    # positions count the document's tokens: one regex pass gives their offsets
-                    words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-                poss = where.get((fieldname, t), {}).get(h.docnum, ()) if where is not None else \
-                    _positions(reader, fieldname, t, h.docnum)
-                for pos in poss:
-                    if 0 <= pos < len(words):
-                        for widx, _k in p.terms[(fieldname, t)]:
-                            spans.setdefault(widx, []).append(words[pos])
+                posmap[(fieldname, t)] = list(where.get((fieldname, t), {}).get(h.docnum, ())) if where is not None \
+                    else _positions(reader, fieldname, t, h.docnum)
+        for ft, poss in posmap.items():
+            if ft not in p.loose:
+                # a term that only stands in phrases: its occurrences inside one of them
+                poss = _in_phrases(ft, poss, posmap, p.phrases)
+            if poss and words is None:
+                # positions count the document's tokens: one regex pass gives their offsets
+                words = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+            for pos in poss:
+                if 0 <= pos < len(words):
+                    for widx, _k in p.terms[ft]:
+                        spans.setdefault(widx, []).append(words[pos])
         for a, cur, *span in meta.get("money") or () if p.amounts else ():
             # a sum the query states: its passage and highlight (written as the document writes it)
             if span and any(abs(a - q) <= 1e-6 * q and p.currencies.get(q) in (None, cur) for q in p.amounts):
@@ -499,6 +504,24 @@ def _docs_at(m, docnums: list[int]):
                 return
         if m.id() == d:
             yield d
+
+
+def _in_phrases(ft: tuple[str, str], poss: list[int], posmap: dict[tuple[str, str], list[int]],
+                phrases: list[tuple[str, tuple[str, ...]]]) -> list[int]:
+    """The positions of ``ft`` that are part of an occurrence of one of ``phrases`` (every other
+    word of the phrase within the phrase's length plus its slop): «Қазақстан темір жолы» is
+    highlighted where the company is named, not at every «Қазақстан» of the passage."""
+    field, term = ft
+    out = []
+    for pos in poss:
+        for pf, seq in phrases:
+            if pf != field or term not in seq:
+                continue
+            reach = len(seq) + 2
+            if all(any(abs(q - pos) <= reach for q in posmap.get((field, u), ())) for u in seq if u != term):
+                out.append(pos)
+                break
+    return out
 
 
 def _positions(reader, fieldname: str, text: str, docnum: int) -> list[int]:
