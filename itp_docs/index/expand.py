@@ -28,6 +28,7 @@ from whoosh import query as wq
 from ..lang.analyzer import TOKEN_RE, WordAnalysis, analyze_word
 from ..lang.stopwords import stop_words
 from ..lang.translit import bare_key, skeleton_key
+from . import latin
 from .lexmap import LexMap, lemmas_of
 from .query import And, Filter, Node, Not, Or, Parsed, Phrase, Word
 from .vocab import Vocab
@@ -82,6 +83,7 @@ class WordInfo:
     known: bool = False                                   # some form of it is in the index
     fuzzy: list[tuple[str, int]] = field(default_factory=list)   # (key, edits) when unknown
     corrected: list[WordAnalysis] = field(default_factory=list)  # readings of the corrections
+    latin: list[WordAnalysis] = field(default_factory=list)  # a Latin word read as Cyrillic (see latin.py)
 
 
 @dataclass
@@ -171,6 +173,10 @@ class Expander:
         corrected word is also translated and can complete a multi-word term)."""
         readings = self.analyses(text)
         inf = WordInfo(text, readings)
+        inf.latin = self._latin(text, readings)
+        if inf.latin:
+            inf.known = True
+            return inf
         for a in readings:
             for fieldname, t in (("exact", a.norm), ("lemma", a.lemma)):
                 if self._df(fieldname, t):
@@ -200,6 +206,21 @@ class Expander:
         for form in dict.fromkeys(f for f in forms if f):
             inf.corrected.extend(self.analyses(form))
         return inf
+
+    def _latin(self, text: str, readings: list[WordAnalysis]) -> list[WordAnalysis]:
+        """Readings of a Latin word through its Cyrillic spelling (``oblysy`` → облыс), kept
+        only when the index holds the lemma and the word's own readings do not give it."""
+        if not readings or readings[0].lang not in ("lat", "kk-Latn"):
+            return []
+        own = {a.lemma for a in readings}
+        out: list[WordAnalysis] = []
+        for cyr in latin.readings(text):
+            for lang in ("kk", "ru"):
+                a = analyze_word(cyr, lang)
+                if a.lemma not in own and self._df("lemma", a.lemma):
+                    own.add(a.lemma)
+                    out.append(a)
+        return out
 
     def word(self, text: str, allow_fuzzy: bool = True, inf: "WordInfo | None" = None) -> wq.Query:
         widx = len(self.words)
@@ -232,6 +253,10 @@ class Expander:
                 plan.primary.append(a.lemma)
         for a in inf.readings:
             self._translations(a.lemma, widx, add, pending, "translation")
+        for a in inf.latin:
+            add("lemma", a.lemma, "transliteration")
+            plan.primary.append(a.lemma)
+            self._translations(a.lemma, widx, add, pending, "transliteration")
         for a in inf.readings:
             k = _bare(a)
             if k:
@@ -350,7 +375,7 @@ class Expander:
         infos = [self.info(w) for w in words]
         options: list[list[tuple[str, bool]]] = []
         for inf in infos:
-            opts = [(a.lemma, False) for a in inf.readings]
+            opts = [(a.lemma, False) for a in inf.readings + inf.latin]
             if not inf.known:
                 opts += [(a.lemma, True) for a in inf.corrected]
             options.append(list(dict.fromkeys(opts)))
