@@ -264,6 +264,8 @@ def _print_table(res: Any, facets: bool) -> None:
         click.echo(f"    {snip}")
         if h.matches:
             click.echo("    matched: " + ", ".join(f"{w}={k}" for w, k in h.matches.items()))
+        if h.also:
+            click.echo("    also: " + ", ".join(f"{a['kind']} {a['id']}".rstrip() for a in h.also))
     if facets and res.facets:
         for name, counts in res.facets.items():
             if counts:

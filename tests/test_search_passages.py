@@ -87,3 +87,17 @@ def test_a_phrase_equivalent_is_highlighted_only_where_it_stands(tmp_path):
     marked = [hit.snippet[a:b] for a, b in hit.highlights]
     assert marked and set(marked) <= {"Қазақстан", "темір", "жолы", "ұлттық", "компаниясы"}, marked
     assert marked.count("Қазақстан") == 1, marked
+
+
+def test_other_passages_with_the_same_words_are_grouped_under_the_hit(engine):
+    hits = {Path(h.source).name: h for h in engine.search("технопарк").hits}
+    ru = hits["ru_plan.txt"]
+    ids = {ru.passage["id"]} | {a["id"] for a in ru.also if a["kind"] == "measure"}
+    assert {"1", "2"} <= ids, (ru.passage, ru.also)
+    assert all(a["kind"] != "title" for a in ru.also)
+    assert "also" in ru.as_dict()
+
+
+def test_no_grouping_without_a_matching_word(engine):
+    hit = engine.search("lang:kk").hits[0]
+    assert hit.also == []

@@ -35,6 +35,7 @@ PASSAGE_PRIORITY = {"measure": 0, "clause": 1, "paragraph": 2, "title": 3}
 FACET_DOCS = 2000
 AMOUNT_WORD = -2            # the word index of a stated sum's span in a document (see _hit)
 RERANK_DEPTH = 100          # documents re-scored with word proximity (at least 4 x the limit)
+MAX_ALSO = 5                # other passages listed under a hit
 RELAXED_DEPTH = 50          # documents with some of the words ranked by how many they have
 _TEXT_FIELDS = {"exact", "lemma", "keys", "title", "title_keys", "law"}
 
@@ -52,12 +53,15 @@ class Hit:
     highlights: list[tuple[int, int]]
     matches: dict[str, str]
     partial: bool = False
+    # the document's other passages that hold as many of the query's words as ``passage``
+    # (three measures of one decree about data centres): grouped under the one hit
+    also: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "title": self.title, "date": self.date, "lang": self.lang,
                 "doctype": self.doctype, "score": round(self.score, 4), "passage": self.passage,
                 "snippet": self.snippet, "highlights": [list(h) for h in self.highlights],
-                "matches": self.matches, "partial": self.partial}
+                "matches": self.matches, "partial": self.partial, "also": self.also}
 
 
 @dataclass
@@ -416,11 +420,11 @@ class Engine:
         # a function word left out of matching (see expand.word_run) says so
         matches = {w.text: "ignored" if w.stop else best.get(w.index, "none") for w in p.words}
         qualifiers = {w.index for w in p.words if w.qualifier}
-        passage, snippet, hl = self._passage(meta, text, spans, p.kind_filter, qualifiers)
+        passage, snippet, hl, also = self._passage(meta, text, spans, p.kind_filter, qualifiers)
         return Hit(source=stored.get("source") or stored.get("doc_id"), title=meta.get("title"),
                    date=stored.get("date") or None, lang=stored.get("lang", ""),
                    doctype=stored.get("doctype", ""), score=float(h.score or 0.0), passage=passage,
-                   snippet=snippet, highlights=hl, matches=matches, partial=partial)
+                   snippet=snippet, highlights=hl, matches=matches, partial=partial, also=also)
 
     def _passage(self, meta: dict, text: str, spans: dict[int, list[tuple[int, int]]], kind_filter: str | None,
                  qualifiers: set[int] = frozenset()):
@@ -429,8 +433,7 @@ class Engine:
         rest of the query says which clause or measure is meant (measure 17, дата-центр)."""
         passages = meta.get("passages") or []
         allspans = sorted(x for v in spans.values() for x in v)
-        best = None
-        best_key = None
+        ranked = []
         for kind, pid, s, e, os_, oe in passages:
             if kind_filter and kind != kind_filter:
                 continue
@@ -441,14 +444,21 @@ class Engine:
             # a sum the query states is where its words are, written the document's way
             amount = any(s <= a and b <= e for a, b in spans.get(AMOUNT_WORD, ()))
             key = (-amount, -content, -words, -hits, PASSAGE_PRIORITY.get(kind, 9), e - s)
-            if best_key is None or key < best_key:
-                best, best_key = (kind, pid, s, e, os_, oe), key
-        if best is None:
+            ranked.append((key, (kind, pid, s, e, os_, oe)))
+        if not ranked:
             s, e = 0, min(len(text), SNIPPET_CHARS)
-            return None, *_snippet(text, s, e, allspans)
-        kind, pid, s, e, os_, oe = best
+            return (None, *_snippet(text, s, e, allspans), [])
+        ranked.sort(key=lambda x: x[0])
+        best_key, (kind, pid, s, e, os_, oe) = ranked[0]
         info = {"kind": kind, "id": pid, "start": os_, "end": oe}
-        return info, *_snippet(text, s, e, allspans)
+        also = []
+        if best_key[1] or best_key[2]:
+            for key, (k2, id2, _s, _e, o2s, o2e) in ranked[1:]:
+                if key[:3] != best_key[:3] or k2 == "title" or len(also) >= MAX_ALSO:
+                    break
+                also.append({"kind": k2, "id": id2, "start": o2s, "end": o2e})
+            also.sort(key=lambda x: x["start"])
+        return (info, *_snippet(text, s, e, allspans), also)
 
     # ------------------------------------------------------------------ facets, suggestions
     def _facets(self, p: Plan) -> dict[str, dict[str, int]]:
