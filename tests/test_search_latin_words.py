@@ -14,6 +14,7 @@ from itp_docs.index.search import Engine
 @pytest.mark.parametrize("latin,cyrillic", [
     ("oblysy", "облысы"), ("Ükimettiñ", "үкиметтиң"), ("qaulysy", "қаулысы"), ("şeşimi", "шешими"),
     ("zhobasy", "жобасы"), ("ministrligi", "министрлиги"), ("Qazaqstan", "қазақстан"),
+    ("Qaraǵandy", "қарағанды"), ("ákimdigi", "әкимдиги"),           # 2018 acute letters
 ])
 def test_reading_back(latin, cyrillic):
     assert to_cyrillic(latin) == cyrillic
@@ -46,6 +47,7 @@ def engine(tmp_path_factory):
 @pytest.mark.parametrize("query,expected", [
     ("oblysy jobasy", {"kk_water.txt", "ru_water.txt"}),           # lemmas, then their translations
     ("jobasy bekitildi", {"kk_water.txt", "ru_water.txt"}),
+    ("ákimdigi jobasyn", {"kk_water.txt", "ru_water.txt"}),
 ])
 def test_latin_kazakh_words_find_cyrillic_texts(engine, query, expected):
     res = engine.search(query)

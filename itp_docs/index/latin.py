@@ -5,8 +5,9 @@ words are not: the key of ``oblysy`` keeps its ending, and ``ükimettiñ`` has n
 Reading the word back into Kazakh Cyrillic (``облысы``, ``үкіметтің``) lets the Kazakh analyser
 find the lemma the index holds (облыс, үкімет) and the lexical map its translations (область,
 правительство). The letters come from ``lexicons/translit.tsv``: the 2021 Latin spelling of each
-Cyrillic letter (its ``lat`` column) and the Latin sequences of the other systems that stand for
-one letter without conditions (sh, zh, kh, ch, the 2017 apostrophes). A word with a letter the
+Cyrillic letter (its ``lat`` column), the Latin letters that name their Cyrillic letter (the 2018
+acute letters) and the Latin sequences of the other systems that stand for one letter without
+conditions (sh, zh, kh, ch, the 2017 apostrophes). A word with a letter the
 table cannot read back is left alone. The search keeps a reading only when the index holds its
 lemma, so a wrong guess costs nothing.
 """
@@ -33,7 +34,9 @@ def _sequences() -> tuple[tuple[str, str], ...]:
         if r["stage"] == "letter" and r.get("lat") and len(src) == 1 and "\u0400" <= src <= "\u04ff":
             seqs.setdefault(r["lat"], src)
     for r in rows:
-        if r["stage"] == "latin" and r.get("same_as") and not r.get("before") and not r.get("after"):
+        # a Latin sequence of another system (sh, zh, the 2017 apostrophes), or a Latin letter
+        # that names the Cyrillic one it writes (the 2018 acute letters: á = ә, ǵ = ғ)
+        if r["stage"] in ("latin", "letter") and r.get("same_as") and not r.get("before") and not r.get("after"):
             seqs.setdefault(r["source"], r["same_as"])
     return tuple(sorted(seqs.items(), key=lambda kv: -len(kv[0])))
 
