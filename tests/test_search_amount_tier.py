@@ -33,3 +33,17 @@ def engine(tmp_path_factory):
 def test_holders_of_the_sum_come_first(engine, query):
     names = [Path(h.source).name for h in engine.search(query).hits]
     assert set(names[:2]) == {"ru_holder.txt", "kk_holder.txt"}, (query, names)
+
+
+def test_a_sum_in_words_finds_it_written_in_digits(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kk_export.txt").write_text("2025 жылға қарай IT-қызметтер экспортын $500 млн-ға жеткізу көзделген.\n",
+                                        encoding="utf-8")
+    (docs / "ru_other.txt").write_text("Экспорт услуг вырос на 12 процентов, сообщили в министерстве.\n",
+                                       encoding="utf-8")
+    build.update([str(docs)], tmp_path / "ix")
+    with Engine(tmp_path / "ix") as eng:
+        for q in ("полмиллиарда долларов", "жарты миллиард доллар"):
+            names = [Path(h.source).name for h in eng.search(q).hits]
+            assert names[:1] == ["kk_export.txt"], (q, names)

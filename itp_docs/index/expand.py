@@ -384,15 +384,23 @@ class Expander:
         while i < len(words):
             for j in range(min(len(words), i + self.lexmap.max_len), i + 1, -1):
                 alts: list[tuple] = []
-                corrected = False
+                plain = fixed = False
                 for combo in _combos(options[i:j]):
                     lemmas = tuple(lem for lem, _c in combo)
+                    is_fixed = any(c for _l, c in combo)
+                    if is_fixed and plain:
+                        continue    # the words as typed already name a known phrase
                     eqs = self.equivalents(lemmas)
                     if eqs:
+                        if not is_fixed and fixed:
+                            alts, fixed = [], False   # as typed beats a typo correction
                         alts.extend(("phrase", equiv) for equiv in eqs)
-                        if any(c for _l, c in combo):
+                        if is_fixed:
                             alts.append(("phrase", lemmas))   # the corrected phrase itself
-                            corrected = True
+                            fixed = True
+                        else:
+                            plain = True
+                corrected = fixed
                 if j - i <= 3 and all(_LETTER.search(w) for w in words[i:j]):
                     # "Samruk Kazyna" → Самрұқ-Қазына: only when the joined key is a new word
                     joined = bare_key("".join(words[i:j]))
@@ -587,6 +595,24 @@ def _proximity(ex: Expander) -> wq.Query | None:
     return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
 
 
+_NUMBER_WORDS: frozenset[str] | None = None
+
+
+def _number_words() -> frozenset[str]:
+    """Number words (``numerals.tsv``): a query may state a sum in words (полмиллиарда долларов,
+    бір миллиард теңге)."""
+    global _NUMBER_WORDS
+    if _NUMBER_WORDS is None:
+        from .. import lexicon
+
+        try:
+            _NUMBER_WORDS = frozenset(r["word"].lower() for r in lexicon.load("numerals")
+                                      if r["kind"] in ("cardinal", "multiplier", "fraction"))
+        except lexicon.LexiconError:
+            _NUMBER_WORDS = frozenset()
+    return _NUMBER_WORDS
+
+
 _ACT_LEMMAS: frozenset[str] | None = None
 
 
@@ -759,9 +785,10 @@ def plan(parsed: Parsed, searcher, lexmap: LexMap, vocab: "Vocab | None | Callab
         # under the filters and negations.
         must = [q_ for q_, constraint in ex.last_parts if constraint]
         # a known phrase spanning several words (Каркаралинского района → the district's names)
-        # falls back to those words one by one, like the words outside phrases
+        # also falls back to those words one by one, like the words outside phrases; the span
+        # itself stays, for the documents that name it in the other language only
         should = [w for q_, constraint in ex.last_parts if not constraint
-                  for w in ex.span_words.get(id(q_), [q_])]
+                  for w in ([q_] + ex.span_words[id(q_)] if id(q_) in ex.span_words else [q_])]
         if len(should) > 1:
             rel = wq.Or(should)
             relaxed = wq.And(must + [rel]) if must else rel
@@ -793,7 +820,7 @@ def _amounts(ex: Expander) -> tuple[list[float], bool, dict[float, str]]:
     the query is only sums, documents that write them otherwise (0,5 млрд = $500 млн) are found
     too."""
     words = [w.text for w in ex.words if not w.negated]
-    if len(words) < 2 or not any(_DIGIT.search(w) for w in words):
+    if len(words) < 2 or not any(_DIGIT.search(w) or w.lower() in _number_words() for w in words):
         return [], False, {}
     from ..extract.money import find_money
     from ..extract.numbers import find_numbers

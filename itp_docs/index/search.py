@@ -161,8 +161,7 @@ class Engine:
             cands = [h for h in self.searcher.search(p.relaxed, limit=depth, **kw) if h.docnum not in seen]
             matched = self._matched_terms([h.docnum for h in cands], p)
             content = {w.index for w in p.words if not (w.stop or w.negated)}
-            words_in = {h.docnum: len({i for ft in matched[h.docnum] for i, _k in p.terms.get(ft, ())
-                                       if i in content}) for h in cands}
+            words_in = {h.docnum: _coverage(matched[h.docnum], p, content) for h in cands}
             more = sorted(cands, key=lambda h: (-words_in[h.docnum], -h.score, h.docnum))[:limit - len(res.hits)]
             where = self._hit_positions({h.docnum: matched[h.docnum] for h in more}, p)
             for h in more:
@@ -514,6 +513,17 @@ def _docs_at(m, docnums: list[int]):
                 return
         if m.id() == d:
             yield d
+
+
+def _coverage(matched: list[tuple[str, str]], p: Plan, content: set[int]) -> float:
+    """How many of the query's content words a document holds: each word once, a word found
+    only as a typo correction counts half (Karim → Касым is a guess, Massimov → Мәсімов is not)."""
+    best: dict[int, float] = {}
+    for ft in matched:
+        for i, kind in p.terms.get(ft, ()):
+            if i in content:
+                best[i] = max(best.get(i, 0.0), 0.5 if kind == "fuzzy" else 1.0)
+    return sum(best.values())
 
 
 def _in_phrases(ft: tuple[str, str], poss: list[int], posmap: dict[tuple[str, str], list[int]],
