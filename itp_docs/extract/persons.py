@@ -735,7 +735,71 @@ def _try_at(d: _Doc, i: int) -> Mention | None:
             if fi and not d.not_person(i, j):
                 return _make(d, i, j, j, first=fi, gender=jinf.ending_gender,
                              score=SCORE_GUESSED, evidence="guessed first+surname")
+    # 6. two unknown capitalised words after a role and what it is of (Премьер-министр Израиля
+    # Беньямин Нетаньяху, Жапонияның елшісі Масахару Коно): a foreign name that no lexicon
+    # or dictionary knows, in the position where a title is followed by its holder's name
+    if d.name_gap(i) and _foreign(d, i) and _foreign(d, i + 1, surname=True) \
+            and not (d.name_gap(i + 1) and d.name_like(i + 2)) and not d.not_person(i, i + 1):
+        role = _role_near(d, i)
+        if role is not None:
+            if _nominative_role(d, role):
+                # the name stands in the role's case: as written (the analyser's guesses for
+                # unknown words would take Маэхара for a genitive)
+                fi, sur = _title(d.tokens[i].text), _title(d.tokens[i + 1].text)
+            else:
+                fi, sur = _first_guess(d, i) or _title(d.tokens[i].text), None
+            return _make(d, i, i + 1, i + 1, first=fi, surname=sur, surname_f=sur, score=SCORE_GUESSED,
+                         evidence="role+unknown name")
     return None
+
+
+MAX_ROLE_COMPLEMENT = 4     # words between a role and the name: Посол Японии в России …
+_ROLE_GAP = re.compile(r"[.,;:!?()\n«»\"“”„]")
+
+
+def _role_near(d: _Doc, i: int) -> int | None:
+    """The first token of a role term that ends right before token i, or a few words before with
+    only what the role is of in between (министр иностранных дел Японии, Премьер-министр
+    Израиля); None when there is none."""
+    for k in range(max(0, i - MAX_ROLE_COMPLEMENT - 6), i):
+        t = d.terms[k]
+        if t and i - MAX_ROLE_COMPLEMENT <= t[1] <= i:
+            between = d.text[d.tokens[t[1] - 1].end:d.tokens[i].start]
+            if not _ROLE_GAP.search(between):
+                return k
+    return None
+
+
+def _nominative_role(d: _Doc, k: int) -> bool:
+    """Is the role word in the nominative (so is the name after it)? Kazakh names after a role
+    take no case ending of their own here; Russian ones agree with the role."""
+    if d.lang(k) != "ru":
+        return True
+    parses = ru_lemmatizer.morph().parse(d.tokens[k].text.lower())
+    return bool(parses) and parses[0].tag.case == "nomn"
+
+
+def _foreign(d: _Doc, i: int, surname: bool = False) -> bool:
+    """A capitalised word with no reading but a name's: not a known word of either language, not
+    a place, organisation word or abbreviation; as the first word, not a first name or surname
+    the lexicons know either (those have rules of their own), while a surname may also be a
+    known name (Махатхир Мохамад)."""
+    if not d.name_like(i) or i >= len(d.tokens):
+        return False
+    tok = d.tokens[i]
+    inf = d.info(i)
+    if tok.text.isupper() or inf.blocked or inf.common or inf.nonname or inf.place or inf.stop \
+            or inf.patronymic or d.sentence_start(i):
+        return False
+    if (inf.first or inf.known) and not surname:
+        return False
+    lang = d.lang(i)
+    if lang == "ru":
+        return (surname and (inf.first is not None or inf.known)) \
+            or not ru_lemmatizer.morph().word_is_known(tok.text.lower())
+    if lang == "kk":
+        return not kk_lemmatizer.analyze(tok.text).suffixes
+    return False
 
 
 def _strong(inf: WordInfo) -> bool:
