@@ -38,3 +38,27 @@ def test_later_bare_mentions_join_the_person():
 def test_no_name_from_other_capitalised_words(text):
     found = persons(text)
     assert not [n for n, _ in found if n.split()[0] in ("Альфа", "Казахстана", "Astana")], found
+
+
+@pytest.mark.parametrize("text,latin,name", [
+    ("Генеральный директор Ноа Бергман (Noah Bergman) заявил, что сделка закрыта.", "Noah Bergman", "Ноа Бергман"),
+    ("Министр Абдолла Рахими (Abdollah Rahimi) посетил выставку.", "Abdollah Rahimi", "Абдолла Рахими"),
+    ("Жоба жетекшісі Ноа Бергман (Noah Bergman) мәлімдеме жасады.", "Noah Bergman", "Ноа Бергман"),
+])
+def test_the_latin_spelling_in_parentheses_is_the_same_person(text, latin, name):
+    found = persons(text)
+    assert (latin, name) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Компания (Astana Hub) открыла офис.",                       # no name before it
+    "Аким Бауыржан Байбек (Alatau City) выступил.",               # never mind: a name before, then a place
+])
+def test_parentheses_without_a_name_before(text):
+    found = persons(text)
+    assert not [n for n, _ in found if n.startswith(("Astana", "Alatau"))] or "Байбек" in text, found
+
+
+def test_a_surname_the_dictionary_knows_still_follows_an_unknown_first_name():
+    # Блаттер is a surname in the Russian dictionary; the first name is unknown
+    assert ("Зепп Блаттер", "Зепп Блаттер") in persons("Президент ФИФА Зепп Блаттер заявил в Цюрихе.")

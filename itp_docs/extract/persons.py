@@ -429,6 +429,7 @@ class Mention:
     evidence: str = ""
     role: roles.Role | None = None
     person: "Person | None" = None
+    same: "Mention | None" = None  # another spelling of this mention (Джоэл Саймон (Joel Simon))
 
 
 @dataclass
@@ -795,7 +796,7 @@ def _foreign(d: _Doc, i: int, surname: bool = False) -> bool:
         return False
     lang = d.lang(i)
     if lang == "ru":
-        return (surname and (inf.first is not None or inf.known)) \
+        return (surname and (inf.first is not None or inf.known or inf.dict_surname)) \
             or not ru_lemmatizer.morph().word_is_known(tok.text.lower())
     if lang == "kk":
         return not kk_lemmatizer.analyze(tok.text).suffixes
@@ -1007,8 +1008,41 @@ def find_mentions(ctx: Context) -> tuple[list[Mention], _Doc]:
             if m is not None:
                 mentions.append(m)
                 d.consumed[i] = True
+    mentions.extend(_latin_spellings(d, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions, d
+
+
+# "Джоэл Саймон (Joel Simon)": the name as spelled in Latin, in parentheses right after it
+_LATIN_PAREN = re.compile(r"[ \u00a0]?\([ \u00a0]?([A-Z][A-Za-z'’\-]+(?:[ \u00a0][A-Za-z][A-Za-z'’\-]*){0,3})[ \u00a0]?\)")
+
+
+def _latin_spellings(d: _Doc, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    starts = {t.start: k for k, t in enumerate(d.tokens)}
+    for m in mentions:
+        pm = _LATIN_PAREN.match(d.text, m.end)
+        if not pm or m.first_i == m.last_i and not m.first and not m.initials:
+            continue  # only after a full name: a lone word in parentheses may be anything
+        words = pm.group(1).split()
+        if len(words) < 2 or not all(w[:1].isupper() or w.lower() in ("al", "el", "van", "von", "de", "bin")
+                                     for w in words):
+            continue
+        a, b = starts.get(pm.start(1)), None
+        if a is None:
+            continue
+        b = a
+        while b + 1 < len(d.tokens) and d.tokens[b + 1].end <= pm.end(1):
+            b += 1
+        if any(d.consumed[k] for k in range(a, b + 1)):
+            continue
+        first = " ".join(t.text for t in d.tokens[a:b])
+        lm = _make(d, a, b, b, first=first, gender=m.gender, score=SCORE_COREF, evidence="Latin spelling")
+        lm.same = m
+        out.append(lm)
+        for k in range(a, b + 1):
+            d.consumed[k] = True
+    return out
 
 
 # --- coreference ----------------------------------------------------------------------------------
@@ -1065,8 +1099,8 @@ def _group(mentions: list[Mention]) -> list[Person]:
     persons: list[Person] = []
     starts: dict[int, list[int]] = {}       # id(person) → sorted starts of its mentions
     # fuller names first, so that lone surnames attach to the person they abbreviate
-    order = sorted(mentions, key=lambda m: (3 if not m.surname else 0 if m.first else 1 if m.initials else 2,
-                                            m.start))
+    order = sorted(mentions, key=lambda m: (4 if m.same is not None else 3 if not m.surname else 0 if m.first
+                                            else 1 if m.initials else 2, m.start))
     # The candidates of a mention depend on its surname, first name and initials and on the
     # persons' keys, first names, initials and surnames only; a document names the same few
     # people thousands of times, so they are kept per mention shape until a person is added or
@@ -1074,6 +1108,11 @@ def _group(mentions: list[Mention]) -> list[Person]:
     shapes: dict[tuple, tuple[int, list[Person]]] = {}
     version = 0
     for m in order:
+        if m.same is not None and m.same.person is not None:
+            p = m.same.person
+            _absorb_spelling(p, m)
+            insort(starts[id(p)], m.start)
+            continue
         shape = (m.surname, m.first, m.initials)
         got = shapes.get(shape)
         if got is not None and got[0] == version:
@@ -1118,6 +1157,13 @@ def _group(mentions: list[Mention]) -> list[Person]:
             version += 1
         insort(starts[id(p)], m.start)
     return persons
+
+
+def _absorb_spelling(p: Person, m: Mention) -> None:
+    """Join a mention that spells the person's name in another script: it takes the person, but
+    not its spelling of the name (the person keeps the name as the text first gives it)."""
+    m.person = p
+    p.mentions.append(m)
 
 
 def _last_at_or_before(starts: list[int], pos: int) -> int:
