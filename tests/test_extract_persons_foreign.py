@@ -62,3 +62,15 @@ def test_parentheses_without_a_name_before(text):
 def test_a_surname_the_dictionary_knows_still_follows_an_unknown_first_name():
     # Блаттер is a surname in the Russian dictionary; the first name is unknown
     assert ("Зепп Блаттер", "Зепп Блаттер") in persons("Президент ФИФА Зепп Блаттер заявил в Цюрихе.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ерлік Асқарұлы, Дәурен Сейтжанов, «Хабар».", "Ерлік Асқарұлы"),          # a given name that is also a word
+    ("Тілшіміз Айбын Төлеуқызы мерекемен құттықтады.", "Айбын Төлеуқызы"),
+])
+def test_a_kazakh_patronymic_surname_takes_the_given_name_before_it(text, name):
+    assert name in [n for n, _ in persons(text)], persons(text)
+
+
+def test_no_given_name_from_a_role_word():
+    assert "Мемлекет Берікұлы" not in [n for n, _ in persons("Мемлекет Берікұлы туралы айтты.")]

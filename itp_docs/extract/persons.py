@@ -868,6 +868,7 @@ def _lone(d: _Doc, i: int) -> Mention | None:
 
 
 MAX_EXTRA_NAMES = 2
+_KK_PATRONYMIC_SURNAME = re.compile(r"\w{2,}(?:ұлы|улы|қызы|кызы)$")
 MAX_TITLE_QUOTE = 60    # characters: a quoted name of something (a band, a prize, a party), not a speech
 MAX_TITLE_WORDS = 4
 _OPEN_Q = "«“„\""
@@ -923,13 +924,19 @@ def _extend_left(d: _Doc, m: Mention) -> None:
     # a name is written in one script: a Latin word before a Cyrillic name (Astana Hub Магжан
     # Мадиев) ends another name, and the reverse
     latin = d.lang(m.first_i) == "lat"
+    # a Kazakh patronymic standing as the surname (Берікұлы) is always preceded by the given name,
+    # even one that is also a common word (Бірлік, Ерлік, Айбын)
+    patronymic = not m.first and _KK_PATRONYMIC_SURNAME.search((m.surname or "").lower()) is not None
     while k >= 0 and len(added) < MAX_EXTRA_NAMES and d.name_like(k) and _NAME_GAP.fullmatch(d.gap(k)):
         if (d.lang(k) == "lat") != latin:
             break
         inf = d.info(k)
         tok = d.tokens[k]
-        if inf.blocked or inf.stop or inf.common or inf.nonname or inf.place or tok.text.isupper() \
-                or inf.has_ending or inf.patronymic or d.role_right_before(k + 1):
+        if inf.blocked or inf.stop or (inf.common and not (patronymic and not added)) or inf.nonname \
+                or inf.place or tok.text.isupper() or inf.has_ending or inf.patronymic or d.role_right_before(k + 1):
+            break
+        if patronymic and not added and inf.common:
+            added.insert(0, k)
             break
         if d.lang(k) == "kk" and kk_lemmatizer.analyze(tok.text).suffixes:
             break
