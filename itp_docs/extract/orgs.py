@@ -1893,6 +1893,101 @@ def _repeated(d: _Doc, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# function words that an abbreviation skips (Комитет защиты журналистов → КЗЖ, but «Парк
+# инновационных технологий» → ПИТ and Министерство по инвестициям и развитию → МИР)
+_ABBR_SKIP = frozenset("и в во на по для о об при с со из за к от до под над the of and for to in on at "
+                       "және мен бен пен жөніндегі бойынша арналған".split())
+_OPEN_PAREN = re.compile(r"[ \u00a0]?\([ \u00a0]?")
+
+
+def _initials_fit(abbr: str, words: list[str]) -> bool:
+    """Do the words' first letters spell the abbreviation (function words may be skipped, and a
+    word may give two letters: Мемлекеттік → Мем, ИнфоКом)?"""
+    letters = abbr.lower()
+    words = [w for w in words if w]
+
+    def fit(i: int, j: int) -> bool:
+        if i == len(words):
+            return j == len(letters)
+        w = words[i].lower()
+        if w in _ABBR_SKIP and fit(i + 1, j):
+            return True
+        if j < len(letters) and w[0] == letters[j]:
+            # one letter from this word, or its first two or three
+            for k in range(1, min(3, len(w)) + 1):
+                if letters[j:j + k] == w[:k] and fit(i + 1, j + k):
+                    return True
+        return False
+
+    return 2 <= len(letters) <= 8 and fit(0, 0)
+
+
+def _inline_abbreviations(d: _Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """An organization's abbreviation defined in parentheses right after its name — Комитет
+    защиты журналистов (КЗЖ), Халықаралық валюта қоры (ХВҚ) — and its later bare mentions: the
+    document's own glossary, written inline. Also the name's Latin spelling in parentheses
+    (Committee to Protect Journalists). Only when the abbreviation's letters are the initials of
+    the name's words, so that a legal form or a place in parentheses is not taken."""
+    units, text = d.units, d.text
+    taken = bytearray(len(units) + 1)
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    by_start = {u.start: u.i for u in units}
+    out: list[Candidate] = []
+    defined: dict[str, Candidate] = {}
+    queue = list(chosen)
+    while queue:
+        c = queue.pop(0)
+        end = units[c.end - 1].end
+        if c.rule == "abbr_inline" and text[end:end + 1] == ")":
+            end += 1    # Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists)
+        m = _OPEN_PAREN.match(text, end)
+        if not m or m.end() not in by_start:
+            continue
+        a = by_start[m.end()]
+        b = a
+        while b < len(units) and units[b].end <= len(text) and text[units[b].end:units[b].end + 1] != ")" \
+                and b - a < 8:
+            b += 1
+        if b >= len(units) or text[units[b].end:units[b].end + 1] != ")" or taken.find(1, a, b + 1) >= 0:
+            continue
+        inside = units[a:b + 1]
+        words = [u.text for u in units[c.start:c.end]]
+        attrs = {k: v for k, v in c.attrs.items() if k in ("canonical_id", "kind")}
+        if len(inside) == 1 and inside[0].upper and _initials_fit(inside[0].text, _abbr_source_words(words)):
+            abbr = inside[0].text
+            attrs.update({"abbr": abbr, "expansion": c.normalized})
+            cand = Candidate(a, b + 1, abbr, attrs, 1.4, "abbr_inline")
+            defined.setdefault(abbr, cand)
+        elif len(inside) >= 2 and all(u.lang == "lat" for u in inside) and inside[0].cap \
+                and c.normalized and not all(u.lang == "lat" for u in units[c.start:c.end]):
+            # the name's Latin spelling; after an inline abbreviation, the name's (КЗЖ) (CPJ …)
+            if c.rule == "abbr_inline":
+                attrs["expansion"] = c.attrs.get("expansion")
+                attrs.pop("abbr", None)
+            cand = Candidate(a, b + 1, text[inside[0].start:inside[-1].end], attrs, 1.4, "latin_inline")
+        else:
+            continue
+        if cand.rule == "abbr_inline":
+            queue.append(cand)
+        out.append(cand)
+        taken[a:b + 1] = b"\x01" * (b + 1 - a)
+    for abbr, src in defined.items():
+        for u in units:
+            if u.text == abbr and not taken[u.i]:
+                out.append(Candidate(u.i, u.i + 1, abbr, dict(src.attrs), 1.4, "abbr_inline"))
+                taken[u.i] = 1
+    return out
+
+
+def _abbr_source_words(words: list[str]) -> list[str]:
+    """The words of a name an abbreviation is made of: quotes dropped, hyphenated parts split."""
+    out: list[str] = []
+    for w in words:
+        out.extend(p for p in re.split(r"[-–«»\"“”„]", w) if p)
+    return out
+
+
 def _repeat_span_ok(d: _Doc, us: list[Unit], s: int, e: int) -> bool:
     """The checks of a repeated mention that depend on the text only: no person inside, and a
     one-word mention that starts a sentence is no common Russian word."""
@@ -2013,6 +2108,9 @@ def find(ctx: Context) -> list[Candidate]:
     more = _repeated(d, chosen)     # disjoint from the names chosen and from each other
     if more:
         chosen = sorted(chosen + more, key=lambda c: c.start)
+    more = _inline_abbreviations(d, chosen)
+    if more:
+        chosen = sorted(chosen + more, key=lambda c: c.start)
     for c in chosen:
         if "canonical_id" not in c.attrs:
             cid = _canonical(c.normalized, d.lang_of(c.start))
@@ -2044,7 +2142,7 @@ def _resolve(d: _Doc, cands: list[Candidate]) -> list[Candidate]:
 # Entity scores by rule (how often the rule is right), for overlap resolution against other types.
 _SCORES = {"lexicon": 0.95, "coordination": 0.93, "abbr_glossary": 0.95, "abbr_lexicon": 0.93, "kk_head": 0.9,
            "ru_head": 0.9, "kk_generic": 0.88, "latin": 0.85, "dictionary": 0.8, "outlet": 0.82,
-           "repeated": 0.8}
+           "repeated": 0.8, "abbr_inline": 0.85, "latin_inline": 0.85}
 
 
 def run(ctx: Context) -> None:
