@@ -49,3 +49,22 @@ def test_latin_spelling_after_the_abbreviation():
 ])
 def test_places_and_legal_forms_in_parentheses_are_not_abbreviations(text):
     assert not [t for t, a, _e in orgs(text) if a and t in ("Алматы", "Астана", "ТОО")], orgs(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("В интервью «Радио Свобода» депутат рассказал о законе.", "Радио Свобода"),
+    ("Об этом он сказал корреспонденту «Новой газеты» в понедельник.", "Новой газеты"),
+    ("Бұл туралы ол «Ел арна» тілшісіне айтты.", "Ел арна"),
+])
+def test_media_named_next_to_an_interview_or_correspondent(text, name):
+    assert name in [t.strip("«»") for t, _a, _e in orgs(text)], orgs(text)
+
+
+def test_an_article_title_after_a_correspondent_is_not_an_outlet():
+    found = orgs("Подробнее читайте в статье корреспондента «Жара продолжается» на нашем сайте.")
+    assert "Жара продолжается" not in [t.strip("«»") for t, _a, _e in found], found
+
+
+def test_an_outlet_named_in_an_interview_is_not_the_text_source():
+    res = extract_text("В интервью «Радио Свобода» депутат рассказал о законе.")
+    assert not (res.news or {}).get("source"), res.news

@@ -275,7 +275,8 @@ class _Doc:
         if self._scan is None:
             hk = heads()
             kk_heads, ru_heads = hk.get("kk", {}), hk.get("ru", {})
-            verbs = _news_cues()["source_verb"]
+            cues = _news_cues()
+            verbs = cues["source_verb"] | cues["media_cue"]
             pu = self.person_units
             at_heads: list[int] = []
             lat: list[int] = []
@@ -1717,9 +1718,10 @@ def _dictionary_names(d: _Doc) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _news_cues() -> dict[str, frozenset[str]]:
-    """news_words.tsv: the verbs that introduce an outlet (сообщает, пишет, хабарлайды) and the
-    words that may stand between them and its name (корреспондент, агентство)."""
-    out: dict[str, set[str]] = {"source_verb": set(), "skip_source": set()}
+    """news_words.tsv: the verbs that introduce an outlet (сообщает, пишет, хабарлайды), the
+    words that may stand between them and its name (корреспондент, агентство), and the words
+    that name an outlet next to them without making it the text's source (интервью, тілшісіне)."""
+    out: dict[str, set[str]] = {"source_verb": set(), "skip_source": set(), "media_cue": set()}
     for r in lexicon.load("news_words"):
         if r["kind"] in out and r["lang"] in ("kk", "ru") and " " not in r["form"]:
             out[r["kind"]].add(r["form"].lower().rstrip("*"))
