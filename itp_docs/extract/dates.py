@@ -43,7 +43,7 @@ _DOTDATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ORD_SUFFIX = frozenset("ші шы нші ншы інші ыншы сыншы сінші ыншы м й го х ом е".split())
 _KIND_SYM = {"year": "W", "years": "P", "quarter": "Q", "half": "H", "month_noun": "A",
              "rel_year": "T", "year_mod": "t", "rel_day": "d", "recurring": "r", "from": "c",
-             "to": "o", "and": "b", "between": "B", "day_noun": "y", "weekday": "e", "week_noun": "v", "season": "u"}
+             "to": "o", "ordinal": "O", "and": "b", "between": "B", "day_noun": "y", "weekday": "e", "week_noun": "v", "season": "u"}
 # Symbols of words that may start a date without any digit (the seeds of ``_windows``): relative
 # words, month forms (қыркүйекте, тамыздың он тоғызы) and ordinal numerals (екі мың он
 # жетінші жылы, сегізінші наурыз, девяностые годы).
@@ -454,9 +454,10 @@ def _month_cues() -> tuple[frozenset[str], frozenset[str]]:
     only when its name is not also an ordinary word (қазан "cauldron", маусым "season"): those
     need a day or a year."""
     homonyms = frozenset(r["form"].lower() for r in lexicon.load("date_words") if r["kind"] == "month_homonym")
-    ru_loc = frozenset(f.lower() for r in lexicon.load("months") if r["lang"] == "ru"
-                       for f in r["forms"] if f.endswith("е") and len(f) > 3)
-    return homonyms, ru_loc
+    temporal = frozenset(f.lower() for r in lexicon.load("months") for f in r["forms"]
+                         if f != r["name"] and ((r["lang"] == "ru" and f.endswith("е"))
+                                                or (r["lang"] == "kk" and f.endswith(_KK_LOCATIVE))))
+    return homonyms, temporal
 
 
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -475,10 +476,9 @@ def _month_homonym(tok: _Tok, possessive: bool = False) -> bool:
 def _month_alone(tok: _Tok) -> bool:
     """A month without day or year that still names a time: a Kazakh locative (қыркүйекте,
     қарашада, желтоқсандағы) or a Russian prepositional (в сентябре)."""
-    low = tok.text.lower()
     if _month_homonym(tok) or tok.text.isupper():
         return False
-    return low.endswith(_KK_LOCATIVE) or low in _month_cues()[1]
+    return tok.text.lower() in _month_cues()[1]
 
 
 _SEASON_MONTHS = {1: ("spring", 3, 5), 2: ("summer", 6, 8), 3: ("autumn", 9, 11), 4: ("winter", 12, 2)}
@@ -713,8 +713,12 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
             d = monday + timedelta(days=wd - 1)
         return d.isoformat(), attrs
     if name == "month":
+        # a month alone is in the document's year (year_inferred); undated, it stays --MM
         if not _month_alone(toks[0]):
             return reject
+        if ref_year is not None:
+            attrs["year_inferred"] = True
+            return _ymd(ref_year, toks[0].val), attrs
         v = _md(toks[0].val)
         return (v, attrs) if v else reject
     return None
