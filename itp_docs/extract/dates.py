@@ -210,15 +210,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_day", r"dy?"),                             # бүгін, бүгінгі күні, на сегодняшний день
     ("dm", rf"{_DD}M"),
     ("m_noun", r"MA"),
-    ("month", r"M"),                                 # қыркүйекте, в сентябре
 ]
+# Running text only: a month alone (қыркүйекте, в сентябре) takes the document's year, which a
+# deadline cell of a multi-year plan does not mean, so parse_date leaves it out.
+_RUNNING = [("month", r"M")]
 # Looser patterns for parse_date, whose input is known to be a date (a deadline cell).
 _LOOSE = [("period_bare", r"Y-[YD]"), ("year_bare", r"Y")]
 
 
 @lru_cache(maxsize=2)
 def _compiled(loose: bool) -> list[tuple[str, re.Pattern[str]]]:
-    pats = _PATTERNS + (_LOOSE if loose else [])
+    pats = _PATTERNS + (_LOOSE if loose else _RUNNING)
     return [(name, re.compile(p)) for name, p in pats]
 
 
@@ -460,6 +462,7 @@ def _month_cues() -> tuple[frozenset[str], frozenset[str]]:
     return homonyms, temporal
 
 
+_BOTH_RE = re.compile(r"\s+(?:да|де|та|те)(?![^\W\d_])", re.IGNORECASE)
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _KK_LOCATIVE = ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")
 
@@ -524,7 +527,7 @@ def _value(name: str, toks: list[_Tok], ref_year: int | None, ref_day: date | No
                 return t.val
         return None
 
-    new = _value_new(name, toks, raw, ref_year, ref_day, attrs, year, first)
+    new = _value_new(name, toks, raw, ref_year, ref_day, attrs, year, first, text)
     if new is not None:
         return new if new[0] is not None else None
     if name in ("full_kk", "full_ru", "dm"):
@@ -614,7 +617,7 @@ def _value(name: str, toks: list[_Tok], ref_year: int | None, ref_day: date | No
 
 
 def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | None, ref_day: date | None,
-               attrs: dict[str, Any], year: Any, first: Any) -> tuple[Any, dict[str, Any]] | None:
+               attrs: dict[str, Any], year: Any, first: Any, text: str = "") -> tuple[Any, dict[str, Any]] | None:
     """The values of the patterns added for running text (possessive days after a genitive
     month, seasons, decades, relative months, weeks and weekdays, a month alone). Returns None
     for a pattern it does not handle and ``(None, attrs)`` for one it rejects."""
@@ -626,6 +629,8 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         days = [t.val for t in toks if t.sym == "D"]
         if len(days) != (2 if name == "gen_drange" else 1):
             return reject
+        if raw[-1].sym == "k" and _BOTH_RE.match(text, raw[-1].end):
+            return reject                 # қаңтар мен ақпанның екісі де "both January and February"
         has_year = any(t.sym in "YTt" for t in toks)
         y = year() if has_year else None
         if has_year and y is None:

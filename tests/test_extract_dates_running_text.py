@@ -1,0 +1,226 @@
+"""Dates as running Kazakh and Russian text writes them: spelled-out years and days, possessive
+days after a genitive month, a month alone, relative days, months, weeks, weekdays and seasons,
+decades and "between" periods. Every sentence here was written for these tests."""
+import pytest
+
+from itp_docs.extract import dates
+from itp_docs.extract.context import Context
+from itp_docs.extract.dates import find_dates, parse_date
+
+REF = "2021-05-04"          # a Tuesday
+
+
+def spans(text: str, ref: str | None = None) -> list[tuple[str, object, dict]]:
+    """(text of the span, value, attrs) of every date; undated texts keep unresolved ones, as
+    the DATE stage does."""
+    return [(text[d.start:d.end], d.value, d.attrs) for d in dates._find(text, ref, unresolved=ref is None)]
+
+
+# --- spelled-out years and days ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Мұражай екі мың он жетінші жылы ашылды.", "екі мың он жетінші жылы", "2017"),
+    ("Зауыт мың тоғыз жүз сексен бесінші жылы салынған.", "мың тоғыз жүз сексен бесінші жылы", "1985"),
+    ("Екі мыңыншы жылдан бері осында тұрамыз.", "Екі мыңыншы жылдан", "2000"),
+    ("Музей открылся в две тысячи семнадцатом году.", "две тысячи семнадцатом году", "2017"),
+    ("Завод построен в тысяча девятьсот восемьдесят пятом году.",
+     "тысяча девятьсот восемьдесят пятом году", "1985"),
+    ("Это случилось в двухтысячном году.", "двухтысячном году", "2000"),
+    ("Шешім екі мың он тоғызыншы жылғы жиырма бесінші желтоқсанда қабылданды.",
+     "екі мың он тоғызыншы жылғы жиырма бесінші желтоқсанда", "2019-12-25"),
+    ("Решение принято двадцать пятого декабря две тысячи девятнадцатого года.",
+     "двадцать пятого декабря две тысячи девятнадцатого года", "2019-12-25"),
+    ("Жиналыс он бірінші мамырда өтеді.", "он бірінші мамырда", "--05-11"),
+    ("Сегізінші наурыз қарсаңында гүл сатылды.", "Сегізінші наурыз", "--03-08"),
+    ("Сайлау тоғызыншы маусымға белгіленді.", "тоғызыншы маусымға", "--06-09"),
+    ("Съезд откроется первого мая.", "первого мая", "--05-01"),
+    ("Отчёт сдадут тридцать первого декабря.", "тридцать первого декабря", "--12-31"),
+])
+def test_spelled_out_years_and_days(text, span, value):
+    assert spans(text) == [(span, value, {})]
+
+
+@pytest.mark.parametrize("text", [
+    "Ол жарыста бірінші орын алды.",
+    "Команда екінші маусымында чемпион атанды.",       # маусым "season", not June
+    "Студент үшінші жылы оқиды.",                      # the third year of study
+    "Он занял второе место, а третий этаж пустует.",
+    "Отчёт сдадут тридцать второго декабря.",           # no such day
+    "Сорок пятом году не бывать.",                     # 45 is not a year of these texts
+    "Бес он бірінші мамыр.",                           # not one number
+])
+def test_number_words_that_are_not_dates(text):
+    assert spans(text) == []
+
+
+# --- Kazakh possessive days after a genitive month ---------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Сессия тамыздың 19-ы басталады.", "тамыздың 19-ы", "--08-19"),
+    ("Сессия тамыздың он тоғызында басталады.", "тамыздың он тоғызында", "--08-19"),
+    ("Келісім 2020 жылғы наурыздың 5-і жасалды.", "2020 жылғы наурыздың 5-і", "2020-03-05"),
+    ("Көрме қыркүйектің 25-і — 28-іне дейін ашық.", "қыркүйектің 25-і — 28-іне",
+     {"start": "--09-25", "end": "--09-28"}),
+    ("Көрме қыркүйектің жиырма бесі – жиырма сегізіне дейін ашық.",
+     "қыркүйектің жиырма бесі – жиырма сегізіне", {"start": "--09-25", "end": "--09-28"}),
+])
+def test_possessive_day_after_a_genitive_month(text, span, value):
+    assert spans(text) == [(span, value, {})]
+
+
+def test_possessive_numbers_that_are_not_days():
+    assert spans("Қаңтар мен ақпанның екісі де суық болды.") == []       # "both"
+    assert spans("Тамыз бен 19-ы") == []                                 # not a genitive month
+
+
+# --- a month alone -----------------------------------------------------------------------------
+
+def test_month_alone_takes_the_document_year():
+    text = "Сот қыркүйекте басталып, қарашада аяқталады."
+    assert spans(text, REF) == [("қыркүйекте", "2021-09", {"year_inferred": True}),
+                                ("қарашада", "2021-11", {"year_inferred": True})]
+    assert spans(text) == [("қыркүйекте", "--09", {}), ("қарашада", "--11", {})]
+    assert spans("Закон вступит в силу в сентябре.", REF) == [("сентябре", "2021-09", {"year_inferred": True})]
+    assert spans("Выборы прошли в мае.") == [("мае", "--05", {})]
+
+
+@pytest.mark.parametrize("text", [
+    "Қазанда халықаралық көрме өтті.",          # the city of Kazan (and қазан "cauldron")
+    "Жаңа маусымда команда үш рет жеңді.",       # маусым "season"
+    "Шілде ыстық болды.",                        # a nominative month names no time by itself
+    "На начало августа готовность составила 80 процентов.",
+    "ҚАРАШАДА",
+])
+def test_month_alone_needs_a_temporal_case_and_an_unambiguous_name(text):
+    assert [s for s in spans(text, REF) if s[2].get("year_inferred")] == []
+
+
+def test_parse_date_keeps_a_month_alone_out():
+    """A deadline cell of a multi-year plan does not mean the document's year."""
+    assert parse_date("қыркүйекте", REF) is None
+    assert parse_date("в декабре", REF) is None
+
+
+# --- relative days, months, weeks, weekdays ---------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value, rel", [
+    ("Бүгінде облыста он мектеп бар.", "Бүгінде", "2021-05-04", "today"),
+    ("Бүгінгі таңда жоба аяқталды.", "Бүгінгі таңда", "2021-05-04", "today"),
+    ("Бүгінгі күннің басты жаңалығы осы.", "Бүгінгі күннің", "2021-05-04", "today"),   # a fixed phrase
+    ("Кешегі жиында шешім қабылданды.", "Кешегі", "2021-05-03", "yesterday"),
+    ("Ертеңгі күні нәтиже белгілі болады.", "Ертеңгі күні", "2021-05-05", "tomorrow"),
+    ("На сегодняшний день построено пять школ.", "сегодняшний день", "2021-05-04", "today"),
+    ("Во вчерашнем выпуске об этом не говорилось.", "вчерашнем", "2021-05-03", "yesterday"),
+    ("Послезавтра заседание продолжится.", "Послезавтра", "2021-05-06", "+2d"),
+    ("Осы айда жаңа зауыт ашылады.", "Осы айда", "2021-05", "this_month"),
+    ("Өткен айда баға өсті.", "Өткен айда", "2021-04", "last_month"),
+    ("В прошлом месяце цены выросли.", "прошлом месяце", "2021-04", "last_month"),
+    ("В следующем месяце начнётся ремонт.", "следующем месяце", "2021-06", "next_month"),
+    ("Өткен сенбіде сенбілік өтті.", "Өткен сенбіде", "2021-05-01", "last_saturday"),
+    ("В прошлую субботу прошёл субботник.", "прошлую субботу", "2021-05-01", "last_saturday"),
+    ("Келесі аптада жиналыс болады.", "Келесі аптада", {"start": "2021-05-10", "end": "2021-05-16"}, "next_week"),
+    ("На прошлой неделе был пожар.", "прошлой неделе", {"start": "2021-04-26", "end": "2021-05-02"}, "last_week"),
+])
+def test_relative_dates_resolve_against_the_document_date(text, span, value, rel):
+    assert spans(text, REF) == [(span, value, {"relative": rel})]
+
+
+def test_relative_dates_of_an_undated_text_stay_unresolved():
+    assert spans("Өткен айда баға өсті, бүгінде тұрақты.") == [
+        ("Өткен айда", None, {"relative": "last_month"}), ("бүгінде", None, {"relative": "today"})]
+    assert spans("В прошлую субботу и на этой неделе.") == [
+        ("прошлую субботу", None, {"relative": "last_saturday"}), ("этой неделе", None, {"relative": "this_week"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Жұмыс бір айда бітті.",                  # a duration
+    "Үш ай бұрын келді.",
+    "В этой среде трудно работать.",          # среда "environment"
+    "Өткен жұмада жиын болды.",               # жұма is Friday and "week": left out
+    "Жыл сайын мамырда жиын өтеді.",          # recurring
+])
+def test_durations_and_homonyms_are_not_relative_dates(text):
+    assert spans(text, REF) == []
+
+
+def test_a_date_inside_a_relative_year_keeps_its_part_when_undated():
+    assert spans("Биылғы бірінші тоқсанда өсім болды.") == [
+        ("Биылғы бірінші тоқсанда", None, {"relative": "this_year", "in_year": "Q1"})]
+    assert spans("Өткен жылдың шілде айында басталды.") == [
+        ("Өткен жылдың шілде айында", None, {"relative": "last_year", "in_year": "--07"})]
+    assert spans("Биыл алғашқы тоқсанда өсім болды.", REF) == [
+        ("Биыл алғашқы тоқсанда", "2021-Q1", {"relative": "this_year"})]
+
+
+# --- seasons and decades -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ref, span, value, attrs", [
+    ("Құрылыс 2019 жылдың күзінде басталды.", None, "2019 жылдың күзінде",
+     {"start": "2019-09", "end": "2019-11"}, {"season": "autumn"}),
+    ("Строительство началось осенью 2019 года.", None, "осенью 2019 года",
+     {"start": "2019-09", "end": "2019-11"}, {"season": "autumn"}),
+    ("Зимой 2020 года было холодно.", None, "Зимой 2020 года",
+     {"start": "2020-12", "end": "2021-02"}, {"season": "winter"}),
+    ("Осы көктемде егін ерте басталды.", REF, "Осы көктемде",
+     {"start": "2021-03", "end": "2021-05"}, {"season": "spring", "relative": "this_year"}),
+    ("Прошлым летом был рекорд.", REF, "Прошлым летом",
+     {"start": "2020-06", "end": "2020-08"}, {"season": "summer", "relative": "last_year"}),
+    ("Тоқсаныншы жылдары зауыт жабылды.", None, "Тоқсаныншы жылдары",
+     {"start": "1990", "end": "1999"}, {"decade": True}),
+    ("Зауыт 90-жылдары жабылды.", None, "90-жылдары", {"start": "1990", "end": "1999"}, {"decade": True}),
+    ("Зауыт 1980 жылдары салынды.", None, "1980 жылдары", {"start": "1980", "end": "1989"}, {"decade": True}),
+    ("В девяностые годы завод закрылся.", None, "девяностые годы",
+     {"start": "1990", "end": "1999"}, {"decade": True}),
+    ("В 90-х годах завод закрылся.", None, "90-х годах", {"start": "1990", "end": "1999"}, {"decade": True}),
+])
+def test_seasons_and_decades(text, ref, span, value, attrs):
+    assert spans(text, ref) == [(span, value, attrs)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ол хатты кеше жазды.",             # жазды "wrote"
+    "Күз келді, жапырақ сарғайды.",     # a season without a year
+    "Осенью листья желтеют.",
+    "Бұл 20 жыл бұрын болды.",          # a duration
+    "Ол 90 жасқа толды.",
+])
+def test_seasons_without_a_year_and_durations_are_not_dates(text):
+    assert [s for s in spans(text) if s[2].get("season") or s[2].get("decade")] == []
+    assert all(s[0] != "кеше" or s[2] == {"relative": "yesterday"} for s in spans(text))
+
+
+# --- periods -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Көрме 27 наурыз бен 4 сәуір аралығында өтеді.", "27 наурыз бен 4 сәуір аралығында",
+     {"start": "--03-27", "end": "--04-04"}),
+    ("Жиырма жетінші наурыз бен төртінші сәуір аралығында жол жабық.",
+     "Жиырма жетінші наурыз бен төртінші сәуір аралығында", {"start": "--03-27", "end": "--04-04"}),
+    ("2020 жылғы сәуірдің 29-ы мен мамырдың 5-і аралығында", "2020 жылғы сәуірдің 29-ы мен мамырдың 5-і аралығында",
+     {"start": "2020-04-29", "end": "2020-05-05"}),
+    ("Экспорт 2010 бен 2015 жылдар аралығында өсті.", "2010 бен 2015 жылдар аралығында",
+     {"start": "2010", "end": "2015"}),
+    ("Екі мың бес – екі мың он сегізінші жылдар ішінде.", "Екі мың бес – екі мың он сегізінші жылдар",
+     {"start": "2005", "end": "2018"}),
+    ("Выставка пройдёт с 27 марта по 4 апреля 2020 года.", "с 27 марта по 4 апреля 2020 года",
+     {"start": "2020-03-27", "end": "2020-04-04"}),
+])
+def test_periods(text, span, value):
+    assert spans(text) == [(span, value, {})]
+
+
+def test_two_dates_joined_by_and_without_between_stay_two():
+    t = "Жиын 5 наурыз бен 8 сәуірде өтеді."
+    assert [v for _, _, v in find_dates(t)] == ["--03-05", "--04-08"]
+
+
+# --- the DATE stage ----------------------------------------------------------------------------
+
+def test_stage_adds_new_kinds_with_attrs():
+    text = "Өткен сенбіде зауыт ашылды. Құрылыс екі мың он жетінші жылы басталған, қыркүйекте бітеді."
+    ctx = Context(text=text, lang="kk", paragraphs=[], date=REF)
+    dates.run(ctx)
+    got = [(e.text, e.normalized, e.attrs) for e in ctx.entities]
+    assert got == [("Өткен сенбіде", "2021-05-01", {"value": "2021-05-01", "relative": "last_saturday"}),
+                   ("екі мың он жетінші жылы", "2017", {"value": "2017"}),
+                   ("қыркүйекте", "2021-09", {"value": "2021-09", "year_inferred": True})]
