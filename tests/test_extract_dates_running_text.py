@@ -34,6 +34,10 @@ def spans(text: str, ref: str | None = None) -> list[tuple[str, object, dict]]:
     ("Сегізінші наурыз қарсаңында гүл сатылды.", "Сегізінші наурыз", "--03-08"),
     ("Сайлау тоғызыншы маусымға белгіленді.", "тоғызыншы маусымға", "--06-09"),
     ("Съезд откроется первого мая.", "первого мая", "--05-01"),
+    # two digits with an ordinal ending: a year of the last century (40–99)
+    ("Су құбыры 91-інші жылы салынған.", "91-інші жылы", "1991"),
+    ("Су құбыры тоқсан бірінші жылы салынған.", "тоқсан бірінші жылы", "1991"),
+    ("Это было в сорок пятом году.", "сорок пятом году", "1945"),
     ("Отчёт сдадут тридцать первого декабря.", "тридцать первого декабря", "--12-31"),
 ])
 def test_spelled_out_years_and_days(text, span, value):
@@ -46,7 +50,8 @@ def test_spelled_out_years_and_days(text, span, value):
     "Студент үшінші жылы оқиды.",                      # the third year of study
     "Он занял второе место, а третий этаж пустует.",
     "Отчёт сдадут тридцать второго декабря.",           # no such day
-    "Сорок пятом году не бывать.",                     # 45 is not a year of these texts
+    "Ребёнок на третьем году жизни.",                  # an ordinal count of years
+    "Үшінші жылы оқуын бітірді.",
     "Бес он бірінші мамыр.",                           # not one number
 ])
 def test_number_words_that_are_not_dates(text):
@@ -172,6 +177,12 @@ def test_a_date_inside_a_relative_year_keeps_its_part_when_undated():
     ("В девяностые годы завод закрылся.", None, "девяностые годы",
      {"start": "1990", "end": "1999"}, {"decade": True}),
     ("В 90-х годах завод закрылся.", None, "90-х годах", {"start": "1990", "end": "1999"}, {"decade": True}),
+    ("Қала ХХ ғасырда салынған.", None, "ХХ ғасырда", {"start": "1901", "end": "2000"}, {"century": 20}),
+    ("Қала жиырмасыншы ғасырдың басында салынған.", None, "жиырмасыншы ғасырдың",
+     {"start": "1901", "end": "2000"}, {"century": 20}),
+    ("Город основан в XIX веке.", None, "XIX веке", {"start": "1801", "end": "1900"}, {"century": 19}),
+    ("События двадцать первого века.", None, "двадцать первого века", {"start": "2001", "end": "2100"},
+     {"century": 21}),
 ])
 def test_seasons_and_decades(text, ref, span, value, attrs):
     assert spans(text, ref) == [(span, value, attrs)]
@@ -183,9 +194,11 @@ def test_seasons_and_decades(text, ref, span, value, attrs):
     "Осенью листья желтеют.",
     "Бұл 20 жыл бұрын болды.",          # a duration
     "Ол 90 жасқа толды.",
+    "Прошло два века.",                 # a count of centuries
+    "Содан бері ғасырдан асты.",
 ])
 def test_seasons_without_a_year_and_durations_are_not_dates(text):
-    assert [s for s in spans(text) if s[2].get("season") or s[2].get("decade")] == []
+    assert [s for s in spans(text) if s[2].get("season") or s[2].get("decade") or s[2].get("century")] == []
     assert all(s[0] != "кеше" or s[2] == {"relative": "yesterday"} for s in spans(text))
 
 

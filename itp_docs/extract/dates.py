@@ -43,7 +43,7 @@ _DOTDATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ORD_SUFFIX = frozenset("ші шы нші ншы інші ыншы сыншы сінші ыншы м й го х ом е".split())
 _KIND_SYM = {"year": "W", "years": "P", "quarter": "Q", "half": "H", "month_noun": "A",
              "rel_year": "T", "year_mod": "t", "rel_day": "d", "recurring": "r", "from": "c",
-             "to": "o", "ordinal": "O", "and": "b", "between": "B", "day_noun": "y", "weekday": "e", "week_noun": "v", "season": "u"}
+             "to": "o", "ordinal": "O", "century": "C", "and": "b", "between": "B", "day_noun": "y", "weekday": "e", "week_noun": "v", "season": "u"}
 # Symbols of words that may start a date without any digit (the seeds of ``_windows``): relative
 # words, month forms (қыркүйекте, тамыздың он тоғызы) and ordinal numerals (екі мың он
 # жетінші жылы, сегізінші наурыз, девяностые годы).
@@ -201,7 +201,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("period_named", rf"Y-[YD]x{_WY}"),           # 2019-2020 оқу жылы, 2019-2020 учебном году
     ("period_cpo", rf"cY{_WY}?o(?:Y{_WY}|Y{_PY}|Y)"),
     ("decade", rf"(?:[YND]|{_SO})(?:-S)?-?{_PY}"),  # 1990 жылдары, 90-ыншы жылдар, девяностые годы
-    ("year", rf"(?:Y(?:-S)?|{_SO}){_WY}"),
+    ("century", rf"(?:R|[DN]-S|{_SO})C"),           # ХХ ғасырда, 20-сыншы ғасырдағы, в двадцатом веке
+    ("year", rf"(?:Y(?:-S)?|N-S|{_SO}){_WY}"),      # (N-S, and spelled 40–99: 91-інші жылы = 1991)
     ("rel_year", rf"T{_WY}?|t{_WY}"),
     ("rel_season", r"tu"),                           # осы күзде, прошлой зимой
     ("rel_month", r"tA"),                            # осы айда, в прошлом месяце
@@ -501,6 +502,15 @@ def _rel_label2(offset: int, unit: str) -> str:
     return f"{word}_{unit}" if word else f"{offset:+d}_{unit}"
 
 
+def _two_digit_year(tok: _Tok) -> int | None:
+    """A year of the last century said with two digits and an ordinal ending (91-інші жылы,
+    тоқсан бірінші жылы = 1991). Only 40–99: smaller ordinals are counts (үшінші жылы "in its
+    third year") or, said of this century, ambiguous."""
+    if tok.sym != "N" or tok.val is None or not 40 <= tok.val <= 99:
+        return None
+    return 1900 + tok.val if len(tok.text) == 2 or not tok.text[0].isdigit() else None
+
+
 def _value(name: str, toks: list[_Tok], ref_year: int | None, ref_day: date | None, text: str = ""
            ) -> tuple[str | dict[str, str], dict[str, Any]] | None:
     """The value of one matched pattern, or None when it does not make a valid date."""
@@ -600,6 +610,8 @@ def _value(name: str, toks: list[_Tok], ref_year: int | None, ref_day: date | No
         return {"start": f"{a:04d}", "end": f"{b:04d}"}, attrs
     if name in ("year", "year_bare"):
         y = first("Y")
+        if y is None and name == "year":
+            y = _two_digit_year(toks[0])
         return (f"{y:04d}", attrs) if y is not None else None
     if name == "rel_year":
         y = year()
@@ -680,6 +692,12 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
             if y is None:
                 return reject
         return _season(y, first("u"), attrs), attrs
+    if name == "century":
+        t = toks[0]
+        if t.val is None or not 1 <= t.val <= 21 or (t.sym == "N"):
+            return reject
+        attrs["century"] = t.val
+        return {"start": f"{(t.val - 1) * 100 + 1:04d}", "end": f"{t.val * 100:04d}"}, attrs
     if name == "decade":
         t = toks[0]
         if t.val is None:
