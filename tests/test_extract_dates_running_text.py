@@ -100,6 +100,17 @@ def test_month_alone_needs_a_temporal_case_and_an_unambiguous_name(text):
     assert [s for s in spans(text, REF) if s[2].get("year_inferred")] == []
 
 
+def test_month_range_without_a_year():
+    assert spans("Қаңтар – ақпандағы көрсеткіштер жақсы.") == [
+        ("Қаңтар – ақпандағы", {"start": "--01", "end": "--02"}, {})]
+    assert spans("Қазан-қараша айларында жөндеу жүреді.", REF) == [
+        ("Қазан-қараша", {"start": "2021-10", "end": "2021-11"}, {"year_inferred": True})]
+    assert spans("Показатели за январь–март выросли.") == [
+        ("январь–март", {"start": "--01", "end": "--03"}, {})]
+    assert spans("Рейс Казань – Москва отменён.") == []
+    assert parse_date("қаңтар-ақпан") is None
+
+
 def test_parse_date_keeps_a_month_alone_out():
     """A deadline cell of a multi-year plan does not mean the document's year."""
     assert parse_date("қыркүйекте", REF) is None
@@ -111,6 +122,7 @@ def test_parse_date_keeps_a_month_alone_out():
 @pytest.mark.parametrize("text, span, value, rel", [
     ("Бүгінде облыста он мектеп бар.", "Бүгінде", "2021-05-04", "today"),
     ("Бүгінгі таңда жоба аяқталды.", "Бүгінгі таңда", "2021-05-04", "today"),
+    ("Бүгінгі таңдағы ахуал тұрақты.", "Бүгінгі таңдағы", "2021-05-04", "today"),
     ("Бүгінгі күннің басты жаңалығы осы.", "Бүгінгі күннің", "2021-05-04", "today"),   # a fixed phrase
     ("Кешегі жиында шешім қабылданды.", "Кешегі", "2021-05-03", "yesterday"),
     ("Ертеңгі күні нәтиже белгілі болады.", "Ертеңгі күні", "2021-05-05", "tomorrow"),

@@ -20,6 +20,26 @@ Conventions (see the extraction contract):
 * a date without a year is still found (``5 қаңтарға`` → ``--01-05``);
 * a recurring expression (``жыл сайын``, ``ежегодно, 25 января``) names no calendar date:
   :func:`parse_date` returns None for it, which is what a measure's deadline should hold.
+
+Running text (news, transcripts) adds forms that decrees rarely use:
+
+* spelled-out numbers: cardinals (``K``) ending in an ordinal (``O``) are one number, computed
+  by :func:`numbers.parse_number` (``екі мың он жетінші жылы`` = 2017, ``он бірінші мамыр``,
+  ``двадцать пятого декабря две тысячи девятнадцатого года``); a two-digit year with an
+  ordinal ending is of the last century, 40–99 only (``91-інші жылы``, ``в сорок пятом году``);
+* a Kazakh possessive day after a genitive month (``тамыздың 19-ы``, ``тамыздың он
+  тоғызында``, ``қыркүйектің 25-і — 26-сына``);
+* a month alone in a temporal case (``қыркүйекте``, ``в сентябре``) takes the document year
+  (``attrs.year_inferred``), else stays ``--09``; names that are also common words (қазан,
+  маусым) need a day or a year; :func:`parse_date` leaves a month alone out;
+* relative days, months, weeks, weekdays and seasons (``бүгінгі күні``, ``өткен айда``, ``на
+  прошлой неделе``, ``өткен сенбіде``, ``осы көктемде``) resolve like relative years; without a
+  document date they keep ``attrs.relative`` and no value, and a date inside a relative year
+  keeps its part as ``attrs.in_year`` (``биылғы бірінші тоқсанда`` → ``Q1``);
+* seasons, decades and centuries are periods (``2019 жылдың күзінде`` → 2019-09/2019-11, winter
+  runs into the next year; ``тоқсаныншы жылдары`` → 1990/1999; ``ХХ ғасырда`` → 1901/2000), and
+  so is ``27 наурыз бен 4 сәуір аралығында`` / ``с 27 марта по 4 апреля``;
+* durations (``20 жыл``, ``үш ай``, ``бір айдай``) are not dates and are not matched.
 """
 from __future__ import annotations
 
@@ -214,7 +234,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # Running text only: a month alone (қыркүйекте, в сентябре) takes the document's year, which a
 # deadline cell of a multi-year plan does not mean, so parse_date leaves it out.
-_RUNNING = [("month", r"M")]
+_RUNNING = [("mrange_bare", r"M-M"), ("month", r"M")]     # қаңтар – ақпандағы, январь–февраль
 # Looser patterns for parse_date, whose input is known to be a date (a deadline cell).
 _LOOSE = [("period_bare", r"Y-[YD]"), ("year_bare", r"Y")]
 
@@ -735,6 +755,16 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         else:
             d = monday + timedelta(days=wd - 1)
         return d.isoformat(), attrs
+    if name == "mrange_bare":
+        # two month names confirm each other (қазан – қараша); like a month alone, the range
+        # takes the document year
+        a, b = toks[0].val, toks[2].val
+        if a >= b:
+            return reject
+        if ref_year is not None:
+            attrs["year_inferred"] = True
+            return {"start": _ymd(ref_year, a), "end": _ymd(ref_year, b)}, attrs
+        return {"start": _md(a), "end": _md(b)}, attrs
     if name == "month":
         # a month alone is in the document's year (year_inferred); undated, it stays --MM
         if not _month_alone(toks[0]):
