@@ -200,6 +200,13 @@ def test_seasons_and_decades(text, ref, span, value, attrs):
     assert spans(text, ref) == [(span, value, attrs)]
 
 
+def test_this_winter_said_in_january_began_last_december():
+    assert spans("Этой зимой снега мало.", "2021-01-15")[0][1] == {"start": "2020-12", "end": "2021-02"}
+    assert spans("Осы қыста қар аз.", "2021-11-15")[0][1] == {"start": "2021-12", "end": "2022-02"}
+    assert spans("В минувшее воскресенье прошли выборы.", REF) == [
+        ("минувшее воскресенье", "2021-05-02", {"relative": "last_sunday"})]
+
+
 @pytest.mark.parametrize("text", [
     "Ол хатты кеше жазды.",             # жазды "wrote"
     "Күз келді, жапырақ сарғайды.",     # a season without a year

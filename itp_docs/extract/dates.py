@@ -711,6 +711,8 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
             y = year()
             if y is None:
                 return reject
+        if "relative" in attrs and first("u") == 4 and ref_day is not None and ref_day.month <= 2:
+            y -= 1                        # this winter, said in January, began last December
         return _season(y, first("u"), attrs), attrs
     if name == "century":
         t = toks[0]
