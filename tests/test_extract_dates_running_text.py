@@ -193,6 +193,10 @@ def test_a_date_inside_a_relative_year_keeps_its_part_when_undated():
     ("Қала жиырмасыншы ғасырдың басында салынған.", None, "жиырмасыншы ғасырдың",
      {"start": "1901", "end": "2000"}, {"century": 20}),
     ("Город основан в XIX веке.", None, "XIX веке", {"start": "1801", "end": "1900"}, {"century": 19}),
+    ("Мешіт он төртінші – он бесінші ғасырларда салынған.", None, "он төртінші – он бесінші ғасырларда",
+     {"start": "1301", "end": "1500"}, {"century": 14, "century_end": 15}),
+    ("Усадьбы XVIII–XIX вв. сохранились.", None, "XVIII–XIX вв",
+     {"start": "1701", "end": "1900"}, {"century": 18, "century_end": 19}),
     ("События двадцать первого века.", None, "двадцать первого века", {"start": "2001", "end": "2100"},
      {"century": 21}),
 ])
@@ -214,6 +218,8 @@ def test_this_winter_said_in_january_began_last_december():
     "Бұл 20 жыл бұрын болды.",          # a duration
     "Ол 90 жасқа толды.",
     "Прошло два века.",                 # a count of centuries
+    "Руины 5-6 веков без даты.",
+    "Ол 1-го в Москве.",
     "Содан бері ғасырдан асты.",
 ])
 def test_seasons_without_a_year_and_durations_are_not_dates(text):

@@ -221,7 +221,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("period_named", rf"Y-[YD]x{_WY}"),           # 2019-2020 оқу жылы, 2019-2020 учебном году
     ("period_cpo", rf"cY{_WY}?o(?:Y{_WY}|Y{_PY}|Y)"),
     ("decade", rf"(?:[YND]|{_SO})(?:-S)?-?{_PY}"),  # 1990 жылдары, 90-ыншы жылдар, девяностые годы
-    ("century", rf"(?:R|[DN]-S|{_SO})C"),           # ХХ ғасырда, 20-сыншы ғасырдағы, в двадцатом веке
+    ("century", rf"(?:R|[DN]-S|{_SO})(?:[-,](?:R|[DN]-S|{_SO}))?C"),   # ХХ ғасырда, в XIX–XX веках
     ("year", rf"(?:Y(?:-S)?|N-S|{_SO}){_WY}"),      # (N-S, and spelled 40–99: 91-інші жылы = 1991)
     ("rel_year", rf"T{_WY}?|t{_WY}"),
     ("rel_season", r"tu"),                           # осы күзде, прошлой зимой
@@ -715,11 +715,14 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
             y -= 1                        # this winter, said in January, began last December
         return _season(y, first("u"), attrs), attrs
     if name == "century":
-        t = toks[0]
-        if t.val is None or not 1 <= t.val <= 21 or (t.sym == "N"):
+        ns = [t.val for t in toks if t.sym in "RDO" or (t.sym == "N" and t is toks[0])]
+        a, b = ns[0], ns[-1]
+        if any(n is None or not 1 <= n <= 21 for n in ns) or not a <= b <= a + 3:
             return reject
-        attrs["century"] = t.val
-        return {"start": f"{(t.val - 1) * 100 + 1:04d}", "end": f"{t.val * 100:04d}"}, attrs
+        attrs["century"] = a
+        if b != a:
+            attrs["century_end"] = b
+        return {"start": f"{(a - 1) * 100 + 1:04d}", "end": f"{b * 100:04d}"}, attrs
     if name == "decade":
         t = toks[0]
         if t.val is None:
