@@ -111,6 +111,20 @@ def test_month_range_without_a_year():
     assert parse_date("қаңтар-ақпан") is None
 
 
+def test_quarter_or_half_without_a_year_is_the_document_year():
+    assert spans("Бірінші тоқсанда өсім болды.", REF) == [("Бірінші тоқсанда", "2021-Q1", {"year_inferred": True})]
+    assert spans("Во II квартале выпуск вырос.", REF) == [("II квартале", "2021-Q2", {"year_inferred": True})]
+    assert spans("Екінші жартыжылдықта жоспар орындалады.") == [
+        ("Екінші жартыжылдықта", None, {"relative": "this_year", "in_year": "H2"})]
+    assert spans("В первом полугодии план выполнен.") == [
+        ("первом полугодии", None, {"relative": "this_year", "in_year": "H1"})]
+    # a half of something else, a count of quarters, the number ninety
+    for text in ("В первой половине дня шёл дождь.", "Екінші жартысында гол соқты.", "Три квартала подряд рост.",
+                 "Екі тоқсан бойы жұмыс істеді.", "Ол 3 тоқсанда үлгерді."):
+        assert spans(text, REF) == [], text
+    assert parse_date("ІІ тоқсан", REF) is None          # a deadline cell needs its year
+
+
 def test_parse_date_keeps_a_month_alone_out():
     """A deadline cell of a multi-year plan does not mean the document's year."""
     assert parse_date("қыркүйекте", REF) is None

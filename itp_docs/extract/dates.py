@@ -31,7 +31,9 @@ Running text (news, transcripts) adds forms that decrees rarely use:
   тоғызында``, ``қыркүйектің 25-і — 26-сына``);
 * a month alone in a temporal case (``қыркүйекте``, ``в сентябре``) takes the document year
   (``attrs.year_inferred``), else stays ``--09``; names that are also common words (қазан,
-  маусым) need a day or a year; :func:`parse_date` leaves a month alone out;
+  маусым) need a day or a year; so do a month range (``қаңтар – ақпандағы``) and a quarter or
+  half (``бірінші тоқсанда``, ``в первом полугодии``: undated, ``relative`` this_year with
+  ``in_year`` Q1); :func:`parse_date` leaves all of these out (a deadline cell needs its year);
 * relative days, months, weeks, weekdays and seasons (``бүгінгі күні``, ``өткен айда``, ``на
   прошлой неделе``, ``өткен сенбіде``, ``осы көктемде``) resolve like relative years; without a
   document date they keep ``attrs.relative`` and no value, and a date inside a relative year
@@ -234,7 +236,9 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # Running text only: a month alone (қыркүйекте, в сентябре) takes the document's year, which a
 # deadline cell of a multi-year plan does not mean, so parse_date leaves it out.
-_RUNNING = [("mrange_bare", r"M-M"), ("month", r"M")]     # қаңтар – ақпандағы, январь–февраль
+_RUNNING = [("mrange_bare", r"M-M"), ("month", r"M"),     # қаңтар – ақпандағы, январь–февраль
+            ("q_bare", r"(?:R|O|D-S?|D-?S)-?Q"),              # бірінші тоқсанда, во II квартале
+            ("h_bare", r"(?:R|O|D-S?|D-?S)-?H")]              # в первом полугодии
 # Looser patterns for parse_date, whose input is known to be a date (a deadline cell).
 _LOOSE = [("period_bare", r"Y-[YD]"), ("year_bare", r"Y")]
 
@@ -760,6 +764,22 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         else:
             d = monday + timedelta(days=wd - 1)
         return d.isoformat(), attrs
+    if name in ("q_bare", "h_bare"):
+        # a quarter or half without a year is the document's year (year_inferred); undated, it is
+        # this year's (relative this_year, in_year Q1) — see _unresolved
+        n = toks[0].val
+        top = 4 if name == "q_bare" else 2
+        word = toks[-1].text.lower()
+        if n is None or not 1 <= n <= top or (name == "h_bare" and word.startswith(("половин", "жарты"))
+                                                and not word.startswith("жартыжылд")):
+            return reject                 # первой половине дня, жартысы: a half of something else
+        part = f"{'Q' if name == 'q_bare' else 'H'}{n}"
+        if ref_year is None:
+            attrs["relative"] = "this_year"
+            attrs["in_year"] = part
+            return reject
+        attrs["year_inferred"] = True
+        return f"{ref_year:04d}-{part}", attrs
     if name == "mrange_bare":
         # two month names confirm each other (қазан – қараша); like a month alone, the range
         # takes the document year
@@ -820,6 +840,10 @@ def _unresolved(name: str, toks: list[_Tok]) -> dict[str, Any] | None:
         return {"relative": _rel_label2(toks[0].val, _WEEKDAYS[toks[1].val - 1])}
     if name == "rel_season":
         return {"relative": _rel_label(toks[0].val, "y"), "season": _SEASON_MONTHS[toks[1].val][0]}
+    if name in ("q_bare", "h_bare"):
+        attrs: dict[str, Any] = {}
+        _value_new(name, _fold(toks), toks, None, None, attrs, None, None)
+        return attrs or None
     if any(t.sym in "Tt" for t in toks) and not any(t.sym == "Y" for t in toks):
         # a date inside a relative year (биылғы 1-інші тоқсанда, өткен жылдың шілде айында,
         # биылғы жылдың тоғызыншы маусымына): the relative year, and the rest as "in_year"
