@@ -100,6 +100,24 @@ def test_month_alone_needs_a_temporal_case_and_an_unambiguous_name(text):
     assert [s for s in spans(text, REF) if s[2].get("year_inferred")] == []
 
 
+def test_month_alone_governed_by_a_time_word():
+    assert spans("Жол қыркүйекке дейін жабық.", REF) == [("қыркүйекке", "2021-09", {"year_inferred": True})]
+    assert spans("Наурыздан бастап баға өседі.") == [("Наурыздан", "--03", {})]
+    assert spans("Мамырдың басында егін егіледі.") == [("Мамырдың", "--05", {})]
+    assert spans("С января цены выросли.", REF) == [("января", "2021-01", {"year_inferred": True})]
+    assert spans("Ремонт продлится до марта.") == [("марта", "--03", {})]
+    assert spans("В начале сентября начнутся занятия.") == [("сентября", "--09", {})]
+    # without the time word, or with a month name that is also a common word, it is not a date
+    for text in ("Қыркүйекке арналған жоспар.", "Маусымның соңында команда жеңілді.", "Прогноз января оказался верным.",
+                 "Қазаннан бастап тамақ пісті."):
+        assert spans(text, REF) == [], text
+    assert parse_date("до марта", REF) is None
+    # a recurring day and month is no month alone either
+    assert spans("Есеп жыл сайын, 25 желтоқсанға дейін тапсырылады.", REF) == []
+    assert spans("Отчёт ежегодно, 25 декабря.", REF) == []
+    assert spans("Жыл сайын, 5 қаңтар – ақпан аралығы.", REF) == []
+
+
 def test_month_range_without_a_year():
     assert spans("Қаңтар – ақпандағы көрсеткіштер жақсы.") == [
         ("Қаңтар – ақпандағы", {"start": "--01", "end": "--02"}, {})]

@@ -66,6 +66,8 @@ _ORD_SUFFIX = frozenset("ші шы нші ншы інші ыншы сыншы с
 _KIND_SYM = {"year": "W", "years": "P", "quarter": "Q", "half": "H", "month_noun": "A",
              "rel_year": "T", "year_mod": "t", "rel_day": "d", "recurring": "r", "from": "c",
              "to": "o", "ordinal": "O", "century": "C", "and": "b", "between": "B", "day_noun": "y", "weekday": "e", "week_noun": "v", "season": "u"}
+# date_words kinds read by the value checks, not symbols of their own
+_CUE_KINDS = frozenset({"month_homonym", "month_after", "month_before"})
 # Symbols of words that may start a date without any digit (the seeds of ``_windows``): relative
 # words, month forms (қыркүйекте, тамыздың он тоғызы) and ordinal numerals (екі мың он
 # жетінші жылы, сегізінші наурыз, девяностые годы).
@@ -132,7 +134,7 @@ def _words() -> _Words:
         if kind == "roman":
             roman[form] = int(row["value"])
             continue
-        if kind == "month_homonym":
+        if kind in _CUE_KINDS:
             continue
         low = form.lower()
         sym = _KIND_SYM[kind]
@@ -481,15 +483,55 @@ def _month_cues() -> tuple[frozenset[str], frozenset[str]]:
     only when its name is not also an ordinary word (қазан "cauldron", маусым "season"): those
     need a day or a year."""
     homonyms = frozenset(r["form"].lower() for r in lexicon.load("date_words") if r["kind"] == "month_homonym")
+    forms = {r["lang"]: set() for r in lexicon.load("months")}
+    for r in lexicon.load("months"):
+        forms[r["lang"]].update(f.lower() for f in r["forms"] if f != r["name"] and not f.endswith("."))
     temporal = frozenset(f.lower() for r in lexicon.load("months") for f in r["forms"]
                          if f != r["name"] and ((r["lang"] == "ru" and f.endswith("е"))
                                                 or (r["lang"] == "kk" and f.endswith(_KK_LOCATIVE))))
-    return homonyms, temporal
+    cues = {k: frozenset(r["form"].lower() for r in lexicon.load("date_words") if r["kind"] in kinds)
+            for k, kinds in (("month_after", ("month_after", "between")), ("month_before", ("month_before", "from")))}
+    # (homonyms, temporal forms, Kazakh inflected forms + the words after them, Russian
+    # inflected forms + the words before them)
+    return (homonyms, temporal, (frozenset(forms.get("kk", ())), cues["month_after"]),
+            (frozenset(forms.get("ru", ())), cues["month_before"]))
 
 
 _BOTH_RE = re.compile(r"\s+(?:да|де|та|те)(?![^\W\d_])", re.IGNORECASE)
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _KK_LOCATIVE = ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+_PREV_TOKEN_RE = re.compile(r"(\w+)[\s«»\"-]*$")
+
+
+def _after_number(tok: _Tok, text: str) -> bool:
+    """Whether a number stands right before the token (25 желтоқсанға, 5-і, жиырма бесінші
+    қазан): the month is then part of a longer expression that was rejected (жыл сайын, 25
+    желтоқсанға дейін is recurring) and is not a month alone."""
+    m = _PREV_TOKEN_RE.search(text, max(0, tok.start - 30), tok.start)
+    return bool(m) and _classify(m.group(1))[0] in "DNYOKS"
+
+
+def _month_in_phrase(tok: _Tok, text: str) -> bool:
+    """A month alone in a case that a time word governs: Kazakh қыркүйекке дейін,
+    наурыздан бастап, мамырдың басында (month_after words); Russian с января, до марта, в
+    начале сентября (month_before words)."""
+    if not text or _month_homonym(tok) or tok.text.isupper():
+        return False
+    low = tok.text.lower()
+    _h, _t, (kk_forms, after), (ru_forms, before) = _month_cues()
+    if low in kk_forms:
+        m = _NEXT_WORD_RE.match(text, tok.end)
+        return bool(m) and m.group(1).lower() in after
+    if low in ru_forms:
+        m = _PREV_WORD_RE.search(text, max(0, tok.start - 40), tok.start)
+        return bool(m) and m.group(1).lower() in before
+    return False
 
 
 def _month_homonym(tok: _Tok, possessive: bool = False) -> bool:
@@ -784,7 +826,7 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         # two month names confirm each other (қазан – қараша); like a month alone, the range
         # takes the document year
         a, b = toks[0].val, toks[2].val
-        if a >= b:
+        if a >= b or _after_number(toks[0], text):
             return reject
         if ref_year is not None:
             attrs["year_inferred"] = True
@@ -792,7 +834,7 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         return {"start": _md(a), "end": _md(b)}, attrs
     if name == "month":
         # a month alone is in the document's year (year_inferred); undated, it stays --MM
-        if not _month_alone(toks[0]):
+        if not (_month_alone(toks[0]) or _month_in_phrase(toks[0], text)) or _after_number(toks[0], text):
             return reject
         if ref_year is not None:
             attrs["year_inferred"] = True
