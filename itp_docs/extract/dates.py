@@ -29,7 +29,8 @@ Running text (news, transcripts) adds forms that decrees rarely use:
   ordinal ending is of the last century, 40–99 only (``91-інші жылы``, ``в сорок пятом году``);
 * a Kazakh possessive day after a genitive month (``тамыздың 19-ы``, ``тамыздың он
   тоғызында``, ``қыркүйектің 25-і — 26-сына``);
-* a month alone in a temporal case (``қыркүйекте``, ``в сентябре``) takes the document year
+* a month alone in a temporal case (``қыркүйекте``, ``в сентябре``) or governed by a time word
+  (``қыркүйекке дейін``, ``наурыздан бастап``, ``до марта``) takes the document year
   (``attrs.year_inferred``), else stays ``--09``; names that are also common words (қазан,
   маусым) need a day or a year; so do a month range (``қаңтар – ақпандағы``) and a quarter or
   half (``бірінші тоқсанда``, ``в первом полугодии``: undated, ``relative`` this_year with
