@@ -762,9 +762,11 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
             y -= 1                        # this winter, said in January, began last December
         return _season(y, first("u"), attrs), attrs
     if name == "century":
-        ns = [t.val for t in toks if t.sym in "RDO" or (t.sym == "N" and t is toks[0])]
+        ns = [t.val for t in toks if t.sym in "RDO" or (t.sym in "NY" and t is toks[0])]
+        if not ns or any(n is None or not 1 <= n <= 21 for n in ns):
+            return reject
         a, b = ns[0], ns[-1]
-        if any(n is None or not 1 <= n <= 21 for n in ns) or not a <= b <= a + 3:
+        if not a <= b <= a + 3:
             return reject
         attrs["century"] = a
         if b != a:
