@@ -241,7 +241,8 @@ _PATTERNS: list[tuple[str, str]] = [
 # deadline cell of a multi-year plan does not mean, so parse_date leaves it out.
 _RUNNING = [("mrange_bare", r"M-M"), ("month", r"M"),     # қаңтар – ақпандағы, январь–февраль
             ("q_bare", r"(?:R|O|D-S?|D-?S)-?Q"),              # бірінші тоқсанда, во II квартале
-            ("h_bare", r"(?:R|O|D-S?|D-?S)-?H")]              # в первом полугодии
+            ("h_bare", r"(?:R|O|D-S?|D-?S)-?H"),              # в первом полугодии
+            ("decade_short", r"[YND]-S")]                     # в 90-х, в 1990-е
 # Looser patterns for parse_date, whose input is known to be a date (a deadline cell).
 _LOOSE = [("period_bare", r"Y-[YD]"), ("year_bare", r"Y")]
 
@@ -772,7 +773,12 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         if b != a:
             attrs["century_end"] = b
         return {"start": f"{(a - 1) * 100 + 1:04d}", "end": f"{b * 100:04d}"}, attrs
-    if name == "decade":
+    if name == "decade_short":
+        # Russian 90-х / 1990-е without годы; not a count (2-х) nor в 20-х числах (of a month)
+        nxt = _NEXT_WORD_RE.match(text, toks[-1].end) if text else None
+        if toks[-1].text.lower() not in ("х", "е") or (nxt and nxt.group(1).lower().startswith("числ")):
+            return reject
+    if name in ("decade", "decade_short"):
         t = toks[0]
         if t.val is None:
             return reject
