@@ -252,6 +252,8 @@ def test_this_winter_said_in_january_began_last_december():
     "Бұл 20 жыл бұрын болды.",          # a duration
     "Ол 90 жасқа толды.",
     "Прошло два века.",                 # a count of centuries
+    "Жоба 2010 және 2020 жылдары жаңартылды.",   # two years in a plural, not the 2020s
+    "Выборы прошли в 2016 г. и 2020 годах.",
     "Это случилось в 2-х случаях из 10.",
     "Поставка ожидается в 20-х числах.",    # days of a month
     "Руины 5-6 веков без даты.",

@@ -504,6 +504,8 @@ _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _KK_LOCATIVE = ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")
 
 
+_COORD_YEAR_RE = re.compile(r"\d{4}(?:[^\S\n]*[^\W\d_]+\.?)?[^\S\n]*(?:,|және|мен|бен|пен|немесе|и|или)[^\S\n]*$",
+                            re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -783,6 +785,8 @@ def _value_new(name: str, toks: list[_Tok], raw: list[_Tok], ref_year: int | Non
         if t.val is None:
             return reject
         if t.sym == "Y":
+            if _COORD_YEAR_RE.search(text, max(0, t.start - 40), t.start):
+                return f"{t.val:04d}", attrs   # 2010 және 2020 жылдары: two years, not the 2020s
             a = t.val
         elif 20 <= t.val <= 90 and (raw[0].sym in "KQO" or any(r.sym == "-" for r in raw)):
             # 90-ыншы жылдар, 90-е годы, тоқсаныншы жылдар: the 1990s (a bare "90 жылдар" is not)
