@@ -30,8 +30,9 @@ import zlib
 from array import array
 from pickle import dump, dumps, load
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter, W3TermInfo
 from whoosh.formats import Positions
+from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -39,66 +40,45 @@ from .postcols import MIN_POSTINGS, ColumnsWriter
 
 __all__ = ["FastSegmentWriter"]
 
-_POSTING_SIZE = 24           # _LeanPool: a posting's id, weight and value length (+ the value)
-_GROUP_SIZE = 400            # a term's group: four arrays, its key and the dict slot
+# _LeanPool's estimate of the memory of one posting: three references in its term's list (with
+# the list's spare room), and its value and weight objects when they are not shared (the values
+# and weights of single-position postings are, see analysis._encode_positions).
+_POSTING_SIZE = 48
+_GROUP_SIZE = 200            # a term's group: its list, its key and the dict slot
 
 
-class _Group:
-    """One term's postings in a pool: document numbers, weights and encoded values as flat
-    arrays (about 30 bytes a posting, where a posting tuple of the stock pool takes ~200)."""
+def _ids(g: list) -> list[int]:
+    return g[0::3]
 
-    __slots__ = ("ids", "weights", "vbuf", "vlens")
 
-    def __init__(self) -> None:
-        self.ids = array("I")
-        self.weights = array("d")           # as given: Whoosh rounds to float32 only in blocks
-        self.vbuf = bytearray()
-        self.vlens = array("I")
+def _weights(g: list) -> list[float]:
+    return g[1::3]
 
-    def extend(self, other: "_Group") -> None:
-        self.ids.extend(other.ids)
-        self.weights.extend(other.weights)
-        self.vbuf.extend(other.vbuf)
-        self.vlens.extend(other.vlens)
 
-    def values(self) -> list[bytes]:
-        buf = bytes(self.vbuf)
-        out, at = [], 0
-        for n in self.vlens:
-            out.append(buf[at:at + n])
-            at += n
-        return out
-
-    def dump(self) -> tuple[bytes, bytes, bytes, bytes]:
-        return self.ids.tobytes(), self.weights.tobytes(), bytes(self.vbuf), self.vlens.tobytes()
-
-    @classmethod
-    def load(cls, data: tuple[bytes, bytes, bytes, bytes]) -> "_Group":
-        g = cls()
-        g.ids.frombytes(data[0])
-        g.weights.frombytes(data[1])
-        g.vbuf.extend(data[2])
-        g.vlens.frombytes(data[3])
-        return g
+def _values(g: list) -> list[bytes]:
+    return g[2::3]
 
 
 class _LeanPool(PostingPool):
-    """Postings grouped by field and term as they arrive, in compact arrays, instead of one flat
-    list of tuples sorted at the end.
+    """Postings grouped by field and term as they arrive, instead of one flat list of tuples
+    sorted at the end.
 
     Documents get ascending numbers, so each term's postings arrive in document order: grouping
-    them leaves only the distinct terms to sort and hands the segment writer whole runs. The
-    stock pool's tuples took ~200 bytes a posting, so a worker's 192 MB buffer spilled every
-    ~1,500 documents, and each spill pickled every posting and read it back through a heap merge:
-    at 100,000 documents that was a quarter of the build. Here a posting takes ~30 bytes, and
-    when the buffer is full the groups are written as one run of pickled term groups, merged
-    back by term (runs are in document order, so a term's groups are concatenated)."""
+    them leaves only the distinct terms to sort and hands the segment writer whole runs. A term's
+    group is one flat list ``[docnum, weight, value, docnum, weight, value, ...]``: adding a
+    posting is one ``+=`` of a tuple, and the objects it refers to are mostly shared (a
+    document's number by all its postings, the values and weights of words that occur once by
+    all documents). The stock pool's tuples took ~200 bytes a posting, so a worker's 192 MB
+    buffer spilled every ~1,500 documents, and each spill pickled every posting and read it back
+    through a heap merge. When the buffer is full here, the groups are written as one run of
+    pickled term groups, merged back by term (runs are in document order, so a term's groups are
+    concatenated)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._groups: dict[str, dict[bytes, _Group]] = {}
+        self._groups: dict[str, dict[bytes, list]] = {}
 
-    def _terms(self, fieldname: str) -> dict[bytes, _Group]:
+    def _terms(self, fieldname: str) -> dict[bytes, list]:
         terms = self._groups.get(fieldname)
         if terms is None:
             terms = self._groups[fieldname] = {}
@@ -111,15 +91,12 @@ class _LeanPool(PostingPool):
         terms = self._terms(fieldname)
         g = terms.get(tbytes)
         if g is None:
-            g = terms[tbytes] = _Group()
+            g = terms[tbytes] = []
             self.currentsize += _GROUP_SIZE
-        elif g.ids[-1] >= docnum:
+        elif g[-3] >= docnum:
             raise ValueError(f"postings of {fieldname}:{tbytes!r} out of document order")
         vbytes = vbytes or b""
-        g.ids.append(docnum)
-        g.weights.append(weight)
-        g.vbuf += vbytes
-        g.vlens.append(len(vbytes))
+        g += (docnum, weight, vbytes)
         self.currentsize += _POSTING_SIZE + len(vbytes)
         if self.currentsize > self.limit:
             self.save()
@@ -128,20 +105,27 @@ class _LeanPool(PostingPool):
         """One document's postings of one field (``field.index`` output); returns the field
         length, as ``SegmentWriter.add_document`` counts it."""
         terms = self._terms(fieldname)
-        length = size = 0
-        for tbytes, freq, weight, vbytes in items:
-            length += freq
-            g = terms.get(tbytes)
-            if g is None:
-                g = terms[tbytes] = _Group()
-                size += _GROUP_SIZE
-            vbytes = vbytes or b""
-            g.ids.append(docnum)
-            g.weights.append(weight * fieldboost)
-            g.vbuf += vbytes
-            g.vlens.append(len(vbytes))
-            size += _POSTING_SIZE + len(vbytes)
-        self.currentsize += size
+        get = terms.get
+        length = n = new = 0
+        if fieldboost == 1.0:
+            for tbytes, freq, weight, vbytes in items:
+                length += freq
+                n += 1
+                g = get(tbytes)
+                if g is None:
+                    g = terms[tbytes] = []
+                    new += 1
+                g += (docnum, weight, vbytes or b"")
+        else:
+            for tbytes, freq, weight, vbytes in items:
+                length += freq
+                n += 1
+                g = get(tbytes)
+                if g is None:
+                    g = terms[tbytes] = []
+                    new += 1
+                g += (docnum, weight * fieldboost, vbytes or b"")
+        self.currentsize += n * _POSTING_SIZE + new * _GROUP_SIZE
         if self.currentsize > self.limit:
             self.save()
         return length if scorable else 0
@@ -158,7 +142,7 @@ class _LeanPool(PostingPool):
         path, f = self._new_run()
         try:
             for fieldname, tbytes, g in self._sorted():
-                dump((fieldname, tbytes, g.dump()), f, 4)
+                dump((fieldname, tbytes, g), f, 4)
         finally:
             f.close()
         self.runs.append(path)
@@ -178,7 +162,7 @@ class _LeanPool(PostingPool):
             f.close()
 
     def groups(self):
-        """(fieldname, tbytes, _Group) of every term in order: from memory, or merged from the
+        """(fieldname, tbytes, group) of every term in order: from memory, or merged from the
         runs (and what is still in memory, which comes last in document order)."""
         if not self.runs:
             yield from self._sorted()
@@ -188,11 +172,11 @@ class _LeanPool(PostingPool):
         last = None
         for fn, tb, _i, data in heapq.merge(*runs):
             if last is not None and (fn, tb) == last[:2]:
-                last[2].extend(_Group.load(data))
+                last[2].extend(data)
                 continue
             if last is not None:
                 yield last
-            last = (fn, tb, _Group.load(data))
+            last = (fn, tb, data)
         if last is not None:
             yield last
 
@@ -308,13 +292,37 @@ def _lengths_reader(lengths, doccount: int):
     return lengths_of
 
 
+# _add_grouped writes the entries of inlined terms itself (False: through the postings writer,
+# for the tests that compare the two).
+FAST_INLINE = True
+_TERMINFO = W3TermInfo._struct
+
+
+def _inline_entry(ids: list[int], weights: list[float], values: list[bytes], lens: list[int] | None) -> bytes:
+    """The term-table entry ``W3TermInfo.to_bytes`` makes for a posting list short enough to be
+    inlined (see ``_LeanPostingsWriter.finish_postings``), without the postings writer and the
+    term info objects: statistics from the same values, in the same order."""
+    wf = array("f", weights)
+    if lens is not None:
+        ls = [n for n in lens if n]
+        minlength = length_to_byte(min(ls)) if ls else 0
+        maxlength = length_to_byte(max(ls) if ls else 0)
+    else:
+        minlength, maxlength = 0, length_to_byte(0)
+    head = _TERMINFO.pack(True, sum(wf), len(ids), minlength, maxlength, max(0, max(weights)), ids[0], ids[-1])
+    return head + dumps((tuple(ids), tuple(wf), tuple([v for v in values if v])), 2)
+
+
 def _add_grouped(fw, schema, lengths, doccount: int, groups) -> None:
     """``FieldWriter.add_postings`` a term at a time: each term's postings (see ``_LeanPool``)
     go to the postings writer as one run (``add_run``), and each scored field's lengths are read
     once per document instead of once per posting. The stock loop made five Python calls and a
-    dozen type checks per posting."""
+    dozen type checks per posting. Terms with fewer than ``INLINE_LIMIT`` postings (most terms
+    of a segment) skip the postings writer: their term-table entry is made directly."""
     lengths_of = _lengths_reader(lengths, doccount)
     lastfn = flens = None
+    tindex = fw._tindex
+    prefix = b""
     for fieldname, btext, g in groups:
         if fieldname != lastfn:
             if lastfn is not None:
@@ -323,9 +331,19 @@ def _add_grouped(fw, schema, lengths, doccount: int, groups) -> None:
             fw.start_field(fieldname, fieldobj)
             flens = lengths_of(fieldname, fieldobj)
             lastfn = fieldname
-        ids = g.ids
+            prefix = pack_ushort(fw._fieldid)
+            pw = fw._postwriter
+            inline = (FAST_INLINE and type(pw) is _LeanPostingsWriter and pw._inlinelimit == INLINE_LIMIT
+                      and not pw._byteids)
+            most = min(INLINE_LIMIT - 1, pw._blocklimit)     # more: not inlined (or a block written)
+        ids = g[0::3]
+        if inline and len(ids) <= most:
+            fw._btext = btext
+            tindex.add(prefix + btext, _inline_entry(ids, g[1::3], g[2::3],
+                                                     [flens[d] for d in ids] if flens is not None else None))
+            continue
         fw.start_term(btext)
-        fw._postwriter.add_run(ids, g.weights, g.values(), [flens[d] for d in ids] if flens is not None else None)
+        fw._postwriter.add_run(ids, g[1::3], g[2::3], [flens[d] for d in ids] if flens is not None else None)
         fw.finish_term()
     if lastfn is not None:
         fw.finish_field()
