@@ -12,7 +12,7 @@ computed — so indexing a document analyses it once, not once per field.
 """
 from __future__ import annotations
 
-from operator import sub
+from operator import attrgetter, sub
 from pickle import dumps
 from typing import Iterable, Iterator
 
@@ -31,13 +31,29 @@ __all__ = ["PreAnalyzed", "ItpTokenizer", "FormFilter", "KeysFilter", "AnalyzedF
 class PreAnalyzed:
     """Tokens already analysed by the pipeline, passed as a field value."""
 
-    __slots__ = ("tokens",)
+    __slots__ = ("tokens", "_hyphenated")
 
     def __init__(self, tokens: Iterable[WordToken]) -> None:
         self.tokens = list(tokens)
+        self._hyphenated: list[int] | None = None
+
+    def hyphenated(self) -> list[int]:
+        """Positions of the words with a hyphen (computed once for all the fields that index
+        this value)."""
+        if self._hyphenated is None:
+            self._hyphenated = _hyphenated(self.tokens)
+        return self._hyphenated
 
     def __repr__(self) -> str:
         return f"PreAnalyzed({len(self.tokens)} tokens)"
+
+
+_NORM_OF = attrgetter("norm")
+_KEYS_OF = attrgetter("keys")
+
+
+def _hyphenated(words: list[WordToken]) -> list[int]:
+    return [i for i, n in enumerate(map(_NORM_OF, words)) if "-" in n]
 
 
 def parts_of(w: WordToken) -> tuple[WordAnalysis, ...]:
@@ -223,32 +239,43 @@ class AnalyzedField(FieldType):
         if isinstance(value, PreAnalyzed) and not kwargs:
             source = _term_source(self.analyzer)
             if source is not None:
-                return self._index_words(value.tokens, source)
+                return self._index_words(value.tokens, source, value.hyphenated())
         kwargs.setdefault("mode", "index")
         return ((text.encode("utf-8"), freq, weight, vbytes)
                 for text, freq, weight, vbytes in self.format.word_values(value, self.analyzer, **kwargs))
 
-    def _index_words(self, words: list[WordToken], source: str):
+    def _index_words(self, words: list[WordToken], source: str, hyphenated: list[int] | None = None):
         """What ``index`` yields through the analyzer chain, computed in one loop: the chain
-        builds a Whoosh token per word and field, a third of the build's analysis time."""
+        builds a Whoosh token per word and field, a third of the build's analysis time.
+        ``hyphenated``: the positions of the words with a hyphen, when known."""
+        if hyphenated is None:
+            hyphenated = _hyphenated(words)
         poses: dict[str, list[int]] = {}
-        hyphenated: list[int] = []
+        get = poses.get
         if source == "keys":
-            for i, w in enumerate(words):
-                if "-" in w.norm:
-                    hyphenated.append(i)
-                keys = w.keys
+            for i, keys in enumerate(map(_KEYS_OF, words)):
                 if not keys:
                     continue
                 last = keys[-1]
                 if last.startswith("~"):
-                    poses.setdefault(keys[-2] if len(keys) > 1 else last, []).append(i)
-                poses.setdefault(last, []).append(i)
+                    t = keys[-2] if len(keys) > 1 else last
+                    have = get(t)
+                    if have is None:
+                        poses[t] = [i]
+                    else:
+                        have.append(i)
+                have = get(last)
+                if have is None:
+                    poses[last] = [i]
+                else:
+                    have.append(i)
         else:
-            for i, w in enumerate(words):
-                if "-" in w.norm:
-                    hyphenated.append(i)
-                poses.setdefault(getattr(w, source), []).append(i)
+            for i, t in enumerate(map(attrgetter(source), words)):
+                have = get(t)
+                if have is None:
+                    poses[t] = [i]
+                else:
+                    have.append(i)
         if hyphenated:
             self._add_parts(words, hyphenated, source, poses)
         fb = self.format.field_boost
