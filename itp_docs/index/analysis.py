@@ -195,6 +195,16 @@ def _encode_positions(p: list[int]) -> bytes:
     return pack_uint(len(p)) + dumps(gaps, 2)
 
 
+def encode_frequency(n: int) -> bytes:
+    """``pack_uint(n)`` (Whoosh's ``Frequency`` value), remembered."""
+    v = _FREQ.get(n)
+    if v is None:
+        v = pack_uint(n)
+        if len(_FREQ) < _CACHE_MAX:
+            _FREQ[n] = v
+    return v
+
+
 def _positions_items(poses: dict[str, list[int]], fb: float) -> list[tuple[bytes, int, float, bytes]]:
     out = []
     append = out.append
@@ -244,10 +254,34 @@ class AnalyzedField(FieldType):
         return ((text.encode("utf-8"), freq, weight, vbytes)
                 for text, freq, weight, vbytes in self.format.word_values(value, self.analyzer, **kwargs))
 
+    def term_positions(self, value) -> dict[str, list[int]] | None:
+        """For a :class:`PreAnalyzed` value of one of the chains above: each term (as text, not
+        encoded) with its positions in ascending order, which is what ``index`` encodes (the
+        segment writer's fast path, ``writer.FastSegmentWriter.add_document``); None otherwise."""
+        if not isinstance(value, PreAnalyzed):
+            return None
+        source = _term_source(self.analyzer)
+        if source is None:
+            return None
+        return self._positions(value.tokens, source, value.hyphenated())
+
     def _index_words(self, words: list[WordToken], source: str, hyphenated: list[int] | None = None):
         """What ``index`` yields through the analyzer chain, computed in one loop: the chain
         builds a Whoosh token per word and field, a third of the build's analysis time.
         ``hyphenated``: the positions of the words with a hyphen, when known."""
+        poses = self._positions(words, source, hyphenated)
+        fb = self.format.field_boost
+        fmt = type(self.format)
+        if fmt is Positions and FAST_ENCODE:
+            return _positions_items(poses, fb)
+        if fmt is Frequency and FAST_ENCODE:
+            return _frequency_items(poses, fb)
+        if isinstance(self.format, Positions):
+            encode = self.format.encode
+            return [(t.encode("utf-8"), len(p), len(p) * fb, encode(p)) for t, p in poses.items()]
+        return [(t.encode("utf-8"), len(p), len(p) * fb, pack_uint(len(p))) for t, p in poses.items()]
+
+    def _positions(self, words: list[WordToken], source: str, hyphenated: list[int] | None = None):
         if hyphenated is None:
             hyphenated = _hyphenated(words)
         poses: dict[str, list[int]] = {}
@@ -278,16 +312,7 @@ class AnalyzedField(FieldType):
                     have.append(i)
         if hyphenated:
             self._add_parts(words, hyphenated, source, poses)
-        fb = self.format.field_boost
-        fmt = type(self.format)
-        if fmt is Positions and FAST_ENCODE:
-            return _positions_items(poses, fb)
-        if fmt is Frequency and FAST_ENCODE:
-            return _frequency_items(poses, fb)
-        if isinstance(self.format, Positions):
-            encode = self.format.encode
-            return [(t.encode("utf-8"), len(p), len(p) * fb, encode(p)) for t, p in poses.items()]
-        return [(t.encode("utf-8"), len(p), len(p) * fb, pack_uint(len(p))) for t, p in poses.items()]
+        return poses
 
     @staticmethod
     def _add_parts(words: list[WordToken], at: list[int], source: str, poses: dict[str, list[int]]) -> None:

@@ -31,11 +31,15 @@ from array import array
 from pickle import dump, dumps, load
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter, W3TermInfo
-from whoosh.formats import Positions
-from whoosh.system import pack_ushort
+from whoosh.analysis import KeywordAnalyzer
+from whoosh.fields import KEYWORD
+from whoosh.formats import Frequency, Positions
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
+from . import analysis
+from .analysis import AnalyzedField, _encode_positions, encode_frequency
 from .postcols import MIN_POSTINGS, ColumnsWriter
 
 __all__ = ["FastSegmentWriter"]
@@ -77,6 +81,11 @@ class _LeanPool(PostingPool):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._groups: dict[str, dict[bytes, list]] = {}
+        # fields whose terms are kept as text (str) until they are written: the analysed words'
+        # strings are shared by all documents and keep their hash, where each posting's bytes
+        # would be a new object hashed again (UTF-8 keeps the order of code points, so sorting
+        # the texts sorts their bytes)
+        self.textkeyed: frozenset[str] = frozenset()
 
     def _terms(self, fieldname: str) -> dict[bytes, list]:
         terms = self._groups.get(fieldname)
@@ -88,6 +97,8 @@ class _LeanPool(PostingPool):
     def add(self, item):
         # item = (fieldname, tbytes, docnum, weight, vbytes): merges (add_reader) come this way
         fieldname, tbytes, docnum, weight, vbytes = item
+        if fieldname in self.textkeyed:
+            tbytes = tbytes.decode("utf-8")
         terms = self._terms(fieldname)
         g = terms.get(tbytes)
         if g is None:
@@ -105,6 +116,8 @@ class _LeanPool(PostingPool):
         """One document's postings of one field (``field.index`` output); returns the field
         length, as ``SegmentWriter.add_document`` counts it."""
         terms = self._terms(fieldname)
+        if fieldname in self.textkeyed:
+            items = [(t.decode("utf-8"), f, w, v) for t, f, w, v in items]
         get = terms.get
         length = n = new = 0
         if fieldboost == 1.0:
@@ -130,11 +143,44 @@ class _LeanPool(PostingPool):
             self.save()
         return length if scorable else 0
 
+    def add_positions(self, fieldname: str, docnum: int, poses: dict[str, list[int]], positions: bool,
+                      fb: float, fieldboost: float, scorable: bool) -> int:
+        """One document's postings of a text-keyed field from its terms' positions
+        (``AnalyzedField.term_positions``): what ``add_field`` does with the items
+        ``AnalyzedField.index`` makes of them (values in Whoosh's ``Positions`` or ``Frequency``
+        encoding, weight = frequency × field boost), without making them."""
+        terms = self._terms(fieldname)
+        get = terms.get
+        length = new = 0
+        if analysis.FAST_ENCODE:
+            encode, encode_frequency_ = (_encode_positions if positions else None), encode_frequency
+        else:                                   # Whoosh's encoders (tests)
+            encode, encode_frequency_ = (Positions().encode if positions else None), pack_uint
+        for t, p in poses.items():
+            k = len(p)
+            length += k
+            g = get(t)
+            if g is None:
+                g = terms[t] = []
+                new += 1
+            w = k * fb
+            if fieldboost != 1.0:
+                w = w * fieldboost
+            g += (docnum, w, encode(p) if encode else encode_frequency_(k))
+        self.currentsize += len(poses) * _POSTING_SIZE + new * _GROUP_SIZE
+        if self.currentsize > self.limit:
+            self.save()
+        return length if scorable else 0
+
     def _sorted(self):
         for fieldname in sorted(self._groups):
             terms = self._groups[fieldname]
-            for tbytes in sorted(terms):
-                yield fieldname, tbytes, terms[tbytes]
+            if fieldname in self.textkeyed:
+                for t in sorted(terms):
+                    yield fieldname, t.encode("utf-8"), terms[t]
+            else:
+                for tbytes in sorted(terms):
+                    yield fieldname, tbytes, terms[tbytes]
 
     def save(self):
         if not self._groups:
@@ -389,6 +435,24 @@ _WRITERS = 0
 BLOCK_LIMIT = 128
 
 
+# add_document's fast paths for analysed words and keywords (False: ``field.index`` for every
+# field, for the tests that compare the two).
+FAST_FIELDS = True
+_KEYWORD_ANALYZER = KeywordAnalyzer(lowercase=True, commas=True)
+
+
+def _keyword_items(value: str, fb: float) -> list[tuple[bytes, int, float, bytes]]:
+    """``KEYWORD(lowercase=True, commas=True).index(value)``: the runs between commas, stripped and
+    lowercased (``[^,]+`` | strip | lower), counted; the weight is the count × field boost."""
+    counts: dict[str, int] = {}
+    for t in value.split(","):
+        if t:
+            t = t.strip().lower()
+            counts[t] = counts.get(t, 0) + 1
+    enc = encode_frequency if analysis.FAST_ENCODE else pack_uint
+    return [(t.encode("utf-8"), n, float(n) * fb, enc(n)) for t, n in counts.items()]
+
+
 class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix, **kwargs) -> None:
         kwargs.setdefault("codec", W3Codec(blocklimit=BLOCK_LIMIT, compression=1))
@@ -400,6 +464,13 @@ class FastSegmentWriter(SegmentWriter):
         super().__init__(_private_temp(ix), **kwargs)
         # the stock writer ignores its poolclass argument; the new pool is still empty
         self.pool = _LeanPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+        # fields with a fast path in add_document: analysed words and comma-separated keywords
+        self._words = {name: type(f.format) is Positions for name, f in self.schema.items()
+                       if FAST_FIELDS and type(f) is AnalyzedField and type(f.format) in (Positions, Frequency)}
+        self._keywords = {name for name, f in self.schema.items()
+                          if FAST_FIELDS and type(f) is KEYWORD and type(f.format) is Frequency
+                          and f.analyzer == _KEYWORD_ANALYZER}
+        self.pool.textkeyed = frozenset(self._words)
         # the long posting lists again as arrays, for scoring and position look-ups (postcols)
         self._columns = ColumnsWriter(self.storage, self.newsegment, self.codec._blocklimit)
         self.fieldwriter._codec = _WritingCodec(self.codec, self._columns)
@@ -419,6 +490,7 @@ class FastSegmentWriter(SegmentWriter):
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
         perdocwriter.start_doc(docnum)
+        pool, words, keywords = self.pool, self._words, self._keywords
         for fieldname in fieldnames:
             value = fields.get(fieldname)
             if value is None:
@@ -427,7 +499,15 @@ class FastSegmentWriter(SegmentWriter):
             length = 0
             if field.indexed:
                 fieldboost = self._field_boost(fields, fieldname, docboost)
-                length = self.pool.add_field(fieldname, docnum, field.index(value), fieldboost, field.scorable)
+                poses = field.term_positions(value) if fieldname in words else None
+                if poses is not None:
+                    length = pool.add_positions(fieldname, docnum, poses, words[fieldname], field.format.field_boost,
+                                                fieldboost, field.scorable)
+                elif fieldname in keywords and type(value) is str:
+                    length = pool.add_field(fieldname, docnum, _keyword_items(value, field.format.field_boost),
+                                            fieldboost, field.scorable)
+                else:
+                    length = pool.add_field(fieldname, docnum, field.index(value), fieldboost, field.scorable)
             customval = fields.get("_stored_%s" % fieldname, value)
             perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
             column = field.column_type
