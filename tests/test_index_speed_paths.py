@@ -164,3 +164,28 @@ def test_shared_encodings_read_back_the_same_postings(tmp_path, monkeypatch):
             pa, pb = ra.postings(fieldname, text), rb.postings(fieldname, text)
             assert list(pa.items_as("positions" if fieldname in ("lemma", "keys") else "frequency")) == \
                 list(pb.items_as("positions" if fieldname in ("lemma", "keys") else "frequency"))
+
+
+def test_vocabulary_from_term_tables_is_the_merged_readers(tmp_path, monkeypatch):
+    """``vocab.build_from_reader`` reads the segments' term tables directly: same keys, document
+    frequencies and surface forms as through ``iter_field``, over several segments and with a
+    re-indexed (deleted) document."""
+    from itp_docs.index import build, vocab
+
+    files = []
+    for i, text in enumerate(_docs(12, seed=11)):
+        f = tmp_path / f"d{i}.txt"
+        f.write_text(text, encoding="utf-8")
+        files.append(str(f))
+    ix_dir = tmp_path / "ix"
+    build.update(files, ix_dir, round_files=4)                  # three segments
+    Path(files[0]).write_text(TEXTS[1] + " Байбек Байбек", encoding="utf-8")
+    build.update(files, ix_dir, round_files=4)                  # a deletion and a fourth segment
+    ix = windex.open_dir(str(ix_dir))
+    assert len(ix._segments()) >= 3
+    with ix.reader() as r:
+        fast = vocab.build_from_reader(r)
+        monkeypatch.setattr(vocab, "FAST_TERMS", False)
+        plain = vocab.build_from_reader(r)
+    assert len(fast.keys) > 50
+    assert (fast.keys, fast.df, fast.forms) == (plain.keys, plain.df, plain.forms)
