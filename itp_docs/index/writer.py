@@ -44,7 +44,7 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
 from . import analysis
-from .analysis import AnalyzedField, _encode_positions, encode_frequency
+from .analysis import _ONE_POSITION, AnalyzedField, _encode_positions, encode_frequency
 from .postcols import MIN_POSTINGS, ColumnsWriter
 
 __all__ = ["FastSegmentWriter"]
@@ -59,6 +59,12 @@ _GROUP_SIZE = 200            # a term's group: its list, its key and the dict sl
 
 
 _WEIGHTS: dict[tuple[float, float], list[float]] = {}     # (field boost, boost) → weights of frequencies
+_FREQ_VALUES = [encode_frequency(k) for k in range(64)]    # Frequency values of small frequencies
+
+
+def _weight(k: int, fb: float, fieldboost: float) -> float:
+    w = k * fb
+    return w * fieldboost if fieldboost != 1.0 else w
 
 
 class _LeanPool(PostingPool):
@@ -160,20 +166,32 @@ class _LeanPool(PostingPool):
         if weights is None:
             weights = _WEIGHTS[fb, fieldboost] = [k * fb * fieldboost if fieldboost != 1.0 else k * fb
                                                   for k in range(64)]
-        for t, p in poses.items():
-            k = len(p)
-            length += k
-            g = get(t)
-            if g is None:
-                g = terms[t] = []
-                new += 1
-            if k < 64:
-                w = weights[k]
-            else:
-                w = k * fb
-                if fieldboost != 1.0:
-                    w = w * fieldboost
-            g += (docnum, w, encode(p) if encode else encode_frequency_(k))
+        if positions:
+            one = _ONE_POSITION if analysis.FAST_ENCODE else None      # (as _encode_positions, inline)
+            for t, p in poses.items():
+                k = len(p)
+                length += k
+                g = get(t)
+                if g is None:
+                    g = terms[t] = []
+                    new += 1
+                v = one.get(p[0]) if k == 1 and one is not None else None
+                if v is None:
+                    v = encode(p)
+                g += (docnum, weights[k] if k < 64 else _weight(k, fb, fieldboost), v)
+        else:
+            small = _FREQ_VALUES if analysis.FAST_ENCODE else None
+            for t, p in poses.items():
+                k = len(p)
+                length += k
+                g = get(t)
+                if g is None:
+                    g = terms[t] = []
+                    new += 1
+                if k < 64:
+                    g += (docnum, weights[k], small[k] if small is not None else encode_frequency_(k))
+                else:
+                    g += (docnum, _weight(k, fb, fieldboost), encode_frequency_(k))
         self.currentsize += len(poses) * _POSTING_SIZE + new * _GROUP_SIZE
         if self.currentsize > self.limit:
             self.save()
