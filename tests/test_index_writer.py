@@ -137,3 +137,17 @@ def test_stale_temporary_folders_are_removed_by_the_next_build(tmp_path):
     doc.write_text("Алматы қаласының әкімі Бауыржан Байбек мәлімдеді.", encoding="utf-8")
     build.update([str(doc)], ix)
     assert not stale.exists()
+
+
+@pytest.mark.parametrize("size", [0, 1, 95, 96, 511, 512, 513, 3000, 40000, 200000])
+def test_block_compression_with_a_small_window_is_read_by_plain_zlib(size):
+    """Blocks are compressed with a window sized to them (cheaper set-up); Whoosh's readers call
+    plain ``zlib.decompress``, which must get back the same bytes at every size and level."""
+    import random
+    import zlib
+    from itp_docs.index.writer import _compress
+
+    rnd = random.Random(size)
+    data = bytes(rnd.choice(b"abcdefgh\x00\x01") for _ in range(size))
+    for level in (1, 6, 9):
+        assert zlib.decompress(_compress(data, level)) == data

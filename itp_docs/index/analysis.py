@@ -12,6 +12,8 @@ computed — so indexing a document analyses it once, not once per field.
 """
 from __future__ import annotations
 
+from operator import attrgetter, sub
+from pickle import dumps
 from typing import Iterable, Iterator
 
 from whoosh.analysis import Filter, Token, Tokenizer
@@ -29,13 +31,29 @@ __all__ = ["PreAnalyzed", "ItpTokenizer", "FormFilter", "KeysFilter", "AnalyzedF
 class PreAnalyzed:
     """Tokens already analysed by the pipeline, passed as a field value."""
 
-    __slots__ = ("tokens",)
+    __slots__ = ("tokens", "_hyphenated")
 
     def __init__(self, tokens: Iterable[WordToken]) -> None:
         self.tokens = list(tokens)
+        self._hyphenated: list[int] | None = None
+
+    def hyphenated(self) -> list[int]:
+        """Positions of the words with a hyphen (computed once for all the fields that index
+        this value)."""
+        if self._hyphenated is None:
+            self._hyphenated = _hyphenated(self.tokens)
+        return self._hyphenated
 
     def __repr__(self) -> str:
         return f"PreAnalyzed({len(self.tokens)} tokens)"
+
+
+_NORM_OF = attrgetter("norm")
+_KEYS_OF = attrgetter("keys")
+
+
+def _hyphenated(words: list[WordToken]) -> list[int]:
+    return [i for i, n in enumerate(map(_NORM_OF, words)) if "-" in n]
 
 
 def parts_of(w: WordToken) -> tuple[WordAnalysis, ...]:
@@ -154,6 +172,61 @@ def keys_analyzer():
     return ItpTokenizer() | KeysFilter()
 
 
+# ``AnalyzedField._index_words`` encodes with the helpers below (False: Whoosh's own encoders, for
+# the tests that compare the two).
+FAST_ENCODE = True
+_ONE_POSITION: dict[int, bytes] = {}      # position → Positions.encode([position])
+_FREQ: dict[int, bytes] = {}              # frequency → pack_uint(frequency)
+_CACHE_MAX = 1 << 16
+
+
+def _encode_positions(p: list[int]) -> bytes:
+    """``Positions.encode(p)`` (a varint count, then the pickled list of gaps), byte for byte:
+    one C-level ``map`` for the gaps, and the encodings of single positions remembered (most
+    postings of a document are words that occur once in it)."""
+    if len(p) == 1:
+        v = _ONE_POSITION.get(p[0])
+        if v is None:
+            v = pack_uint(1) + dumps(p, 2)
+            if len(_ONE_POSITION) < _CACHE_MAX:
+                _ONE_POSITION[p[0]] = v
+        return v
+    gaps = list(map(sub, p, [0] + p))
+    return pack_uint(len(p)) + dumps(gaps, 2)
+
+
+def encode_frequency(n: int) -> bytes:
+    """``pack_uint(n)`` (Whoosh's ``Frequency`` value), remembered."""
+    v = _FREQ.get(n)
+    if v is None:
+        v = pack_uint(n)
+        if len(_FREQ) < _CACHE_MAX:
+            _FREQ[n] = v
+    return v
+
+
+def _positions_items(poses: dict[str, list[int]], fb: float) -> list[tuple[bytes, int, float, bytes]]:
+    out = []
+    append = out.append
+    for t, p in poses.items():
+        n = len(p)
+        append((t.encode("utf-8"), n, n * fb, _encode_positions(p)))
+    return out
+
+
+def _frequency_items(poses: dict[str, list[int]], fb: float) -> list[tuple[bytes, int, float, bytes]]:
+    out = []
+    append = out.append
+    freq = _FREQ
+    for t, p in poses.items():
+        n = len(p)
+        v = freq.get(n)
+        if v is None:
+            v = freq[n] = pack_uint(n)
+        append((t.encode("utf-8"), n, n * fb, v))
+    return out
+
+
 class AnalyzedField(FieldType):
     """A text field that takes a string or a :class:`PreAnalyzed` value.
 
@@ -176,39 +249,70 @@ class AnalyzedField(FieldType):
         if isinstance(value, PreAnalyzed) and not kwargs:
             source = _term_source(self.analyzer)
             if source is not None:
-                return self._index_words(value.tokens, source)
+                return self._index_words(value.tokens, source, value.hyphenated())
         kwargs.setdefault("mode", "index")
         return ((text.encode("utf-8"), freq, weight, vbytes)
                 for text, freq, weight, vbytes in self.format.word_values(value, self.analyzer, **kwargs))
 
-    def _index_words(self, words: list[WordToken], source: str):
+    def term_positions(self, value) -> dict[str, list[int]] | None:
+        """For a :class:`PreAnalyzed` value of one of the chains above: each term (as text, not
+        encoded) with its positions in ascending order, which is what ``index`` encodes (the
+        segment writer's fast path, ``writer.FastSegmentWriter.add_document``); None otherwise."""
+        if not isinstance(value, PreAnalyzed):
+            return None
+        source = _term_source(self.analyzer)
+        if source is None:
+            return None
+        return self._positions(value.tokens, source, value.hyphenated())
+
+    def _index_words(self, words: list[WordToken], source: str, hyphenated: list[int] | None = None):
         """What ``index`` yields through the analyzer chain, computed in one loop: the chain
-        builds a Whoosh token per word and field, a third of the build's analysis time."""
-        poses: dict[str, list[int]] = {}
-        hyphenated: list[int] = []
-        if source == "keys":
-            for i, w in enumerate(words):
-                if "-" in w.norm:
-                    hyphenated.append(i)
-                keys = w.keys
-                if not keys:
-                    continue
-                last = keys[-1]
-                if last.startswith("~"):
-                    poses.setdefault(keys[-2] if len(keys) > 1 else last, []).append(i)
-                poses.setdefault(last, []).append(i)
-        else:
-            for i, w in enumerate(words):
-                if "-" in w.norm:
-                    hyphenated.append(i)
-                poses.setdefault(getattr(w, source), []).append(i)
-        if hyphenated:
-            self._add_parts(words, hyphenated, source, poses)
+        builds a Whoosh token per word and field, a third of the build's analysis time.
+        ``hyphenated``: the positions of the words with a hyphen, when known."""
+        poses = self._positions(words, source, hyphenated)
         fb = self.format.field_boost
+        fmt = type(self.format)
+        if fmt is Positions and FAST_ENCODE:
+            return _positions_items(poses, fb)
+        if fmt is Frequency and FAST_ENCODE:
+            return _frequency_items(poses, fb)
         if isinstance(self.format, Positions):
             encode = self.format.encode
             return [(t.encode("utf-8"), len(p), len(p) * fb, encode(p)) for t, p in poses.items()]
         return [(t.encode("utf-8"), len(p), len(p) * fb, pack_uint(len(p))) for t, p in poses.items()]
+
+    def _positions(self, words: list[WordToken], source: str, hyphenated: list[int] | None = None):
+        if hyphenated is None:
+            hyphenated = _hyphenated(words)
+        poses: dict[str, list[int]] = {}
+        get = poses.get
+        if source == "keys":
+            for i, keys in enumerate(map(_KEYS_OF, words)):
+                if not keys:
+                    continue
+                last = keys[-1]
+                if last.startswith("~"):
+                    t = keys[-2] if len(keys) > 1 else last
+                    have = get(t)
+                    if have is None:
+                        poses[t] = [i]
+                    else:
+                        have.append(i)
+                have = get(last)
+                if have is None:
+                    poses[last] = [i]
+                else:
+                    have.append(i)
+        else:
+            for i, t in enumerate(map(attrgetter(source), words)):
+                have = get(t)
+                if have is None:
+                    poses[t] = [i]
+                else:
+                    have.append(i)
+        if hyphenated:
+            self._add_parts(words, hyphenated, source, poses)
+        return poses
 
     @staticmethod
     def _add_parts(words: list[WordToken], at: list[int], source: str, poses: dict[str, list[int]]) -> None:

@@ -341,9 +341,21 @@ def _run_inline(ix, todo: deque, stats, max_bytes, progress, prune_ids, round_fi
             return
 
 
+def _warm_up() -> None:
+    """Load what the workers use (lexicons, models, compiled patterns, modules) before they are
+    forked, so it is loaded once and shared copy-on-write instead of once per worker; frozen out
+    of the collector's sight, so that the workers' collections do not touch (and copy) it."""
+    from ..extract.pipeline import warm_up
+    from . import record, writer  # noqa: F401
+
+    warm_up(INDEXED_TYPES)
+    batch.settle_gc()
+
+
 def _run_parallel(ix, index_dir, todo: deque, stats, max_bytes, progress, prune_ids, jobs,
                   round_files, round_seconds) -> None:
     ctx = mp.get_context("fork")
+    _warm_up()
     tasks_q = ctx.Queue(maxsize=jobs * 64)
     results_q = ctx.Queue()
     procs = [ctx.Process(target=_worker_main, args=(str(index_dir), tasks_q, results_q, max_bytes, os.getpid(), i),

@@ -64,6 +64,12 @@ def _pad(n: int) -> bytes:
     return b"\0" * (-n % 8)
 
 
+# Encoded single-position values → their position (the same few thousand values make most of
+# the postings of a positions field; see ``ColumnsWriter.add``).
+_SINGLE: dict[bytes, int] = {}
+_SINGLE_MAX = 1 << 16
+
+
 class ColumnsWriter:
     """Collects the columns of one segment while its postings are written; the file is made on
     the first long term and finished by ``close``."""
@@ -103,9 +109,17 @@ class ColumnsWriter:
         if positions is not None:
             counts: list[int] = []
             flat: list[int] = []
+            single = _SINGLE
             for v in positions:
+                p = single.get(v)
+                if p is not None:           # one position (most postings): decoded before
+                    counts.append(1)
+                    flat.append(p)
+                    continue
                 gaps = loads(v[4:] if v.endswith(b".") else v[4:] + b".")
                 counts.append(len(gaps))
+                if len(gaps) == 1 and len(single) < _SINGLE_MAX:
+                    single[v] = gaps[0]
                 flat.extend(accumulate(gaps))
             flags |= _POS
             if counts and max(counts) >= 65536:

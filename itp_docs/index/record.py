@@ -47,7 +47,26 @@ def passages(ctx: Context) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def _keys_of(name: str) -> set[str]:
+# _keys_of of names already seen (entity names recur across documents); False: no cache, for the
+# tests that compare the two.
+KEYS_CACHE = True
+_KEYS: dict[str, frozenset[str]] = {}
+_KEYS_MAX = 200_000
+
+
+def _keys_of(name: str) -> frozenset[str]:
+    """``_name_keys(name)``, remembered."""
+    got = _KEYS.get(name)
+    if got is None:
+        got = frozenset(_name_keys(name))
+        if KEYS_CACHE:
+            if len(_KEYS) >= _KEYS_MAX:
+                _KEYS.clear()
+            _KEYS[name] = got
+    return got
+
+
+def _name_keys(name: str) -> set[str]:
     """Bare keys of a name's words and of the parts of hyphenated words (Самрұқ-Қазына is found
     by ``org:Samruk``)."""
     words = _WORD.findall(name)
@@ -116,17 +135,17 @@ def build(doc: Document, ctx: Context, filestate: str, doc_id: str) -> dict[str,
         "places": sorted(set(facets["places"])), "programs": sorted(set(facets["programs"])),
         "years": sorted(years), "words": len(tokens), "money": sorted(money),
     }
+    body = PreAnalyzed(tokens)      # one value for the three fields: their shared work is done once
     rec: dict[str, Any] = {
         "doc_id": doc_id, "filestate": filestate, "source": doc.source,
-        "exact": PreAnalyzed(tokens), "lemma": PreAnalyzed(tokens), "keys": PreAnalyzed(tokens), "lang": ctx.lang, "doctype": ctx.doctype, "date": ctx.date or "",
+        "exact": body, "lemma": body, "keys": body, "lang": ctx.lang, "doctype": ctx.doctype, "date": ctx.date or "",
         "law": ",".join(sorted(laws)), "person": ",".join(sorted(person)), "org": ",".join(sorted(org)),
         "place": ",".join(sorted(place)), "program": ",".join(sorted(program)),
         "kinds": ",".join(sorted({p[0] for p in parts})),
         "meta": meta, "text": zlib.compress(ctx.text.encode("utf-8"), 6),
     }
     if title_tokens:
-        rec["title"] = PreAnalyzed(title_tokens)
-        rec["title_keys"] = PreAnalyzed(title_tokens)
+        rec["title"] = rec["title_keys"] = PreAnalyzed(title_tokens)
     elif title:
         rec["title"] = title
         rec["title_keys"] = title
