@@ -274,3 +274,27 @@ def test_tab_separated_rows_from_a_word_processor():
     ms = by_number(ctx_of(text))
     assert list(ms) == ["1", "2"]
     assert ms["2"].executors == ["УЦР", "УО"] and ms["2"].deadline_value is None
+
+
+def test_a_long_headerless_table_is_typed_from_a_sample_of_rows(monkeypatch):
+    """Columns of a table of thousands of rows are told apart from a spread sample (reading
+    every cell as a date dominated such tables); the kinds must be those all rows give, in
+    Kazakh and in Russian, also when the first rows are unlike the rest."""
+    import random
+
+    rnd = random.Random(5)
+    kk = ["Ауылдық мектептерге планшеттер сатып алу және оларды мұғалімдердің цифрлық сауаттылығын "
+          "арттыру курстарымен қамтамасыз ету", "Үкіметке ақпарат", "ББ, ҰЭМ (келісім бойынша)",
+          "2024 жылғы желтоқсан", "жергілікті бюджет"]
+    ru = ["Закупка серверного оборудования для центров обработки данных и его ввод в эксплуатацию "
+          "в областных центрах", "информация в Правительство", "МЦРИАП, акиматы областей",
+          "IV квартал 2025 года", "республиканский бюджет"]
+    for lang_rows in (kk, ru):
+        rows = [[f"{i // 100 + 1}.{i % 100 + 1}."] + [c if rnd.random() > 0.15 else "" for c in lang_rows]
+                for i in range(2500)]
+        rows[:40] = [[f"1.{i}.", lang_rows[0], "", "", "", ""] for i in range(1, 41)]
+        sampled = measures._content_columns(rows, 6)
+        monkeypatch.setattr(measures, "_SAMPLE_ROWS", 10**9)
+        assert measures._content_columns(rows, 6) == sampled
+        monkeypatch.undo()
+        assert sampled[0] == "number" and sampled[3:] == ["executors", "deadline", "funding"]
