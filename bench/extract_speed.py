@@ -97,10 +97,11 @@ def make_copies(dest: Path, mb: float) -> None:
             shutil.copy(p, d / p.name)
 
 
-def make_pathological(dest: Path, seed: int = 7) -> dict[str, Path]:
+def make_pathological(dest: Path, seed: int = 7, scale: float = 1.0) -> dict[str, Path]:
     """The four bad files, drawn with ``seed``: each repeat reads files of the same shape but
     other content, so that caches keyed by a document's text (shared by the stages of one
-    document) do not serve a repeat from the run before it."""
+    document) do not serve a repeat from the run before it. ``scale`` multiplies their sizes
+    (--scaling: time must grow in proportion)."""
     rnd = random.Random(seed)
     dest.mkdir(parents=True, exist_ok=True)     # (--keep: rewritten with the same content)
     words_kk = "Алматы қаласының әкімі Бауыржан Байбек 95 млрд теңге 2018 жылғы 5 наурыз «Самрұқ-Қазына» АҚ".split()
@@ -108,28 +109,57 @@ def make_pathological(dest: Path, seed: int = 7) -> dict[str, Path]:
     out = {}
     p = dest / "long_line.txt"
     line = []
-    while sum(len(w) + 1 for w in line) < 200_000:
+    chars = 0
+    while chars < 200_000 * scale:
         line.append(rnd.choice(words_kk + words_ru))
+        chars += len(line[-1]) + 1
     p.write_text(" ".join(line), encoding="utf-8")
     out["one 200,000-character line"] = p
     p = dest / "quotes.txt"
     parts = []
-    for i in range(6000):
+    for i in range(int(6000 * scale)):
         parts.append(rnd.choice(["«", "»", "\"", "„", "“"]) + rnd.choice(words_kk + words_ru))
     p.write_text(" ".join(parts), encoding="utf-8")
     out["6,000 unbalanced quotes"] = p
     p = dest / "ragged_table.txt"
     rows = []
-    for i in range(3000):
+    for i in range(int(3000 * scale)):
         cells = [str(i + 1) + "."] + [" ".join(rnd.choice(words_kk) for _ in range(rnd.randint(0, 6)))
                                       for _ in range(rnd.randint(0, 9))]
         rows.append("\t|\t".join(cells))
     p.write_text("Қоса берілген іс-шаралар жоспары\n" + "\n".join(rows), encoding="utf-8")
     out["3,000-row ragged table"] = p
     p = dest / "short_lines.txt"
-    p.write_text("\n".join(rnd.choice(words_ru + words_kk) for _ in range(20000)), encoding="utf-8")
+    p.write_text("\n".join(rnd.choice(words_ru + words_kk) for _ in range(int(20000 * scale))), encoding="utf-8")
     out["20,000 short lines"] = p
     return out
+
+
+def scaling(tmp: Path, mixed: Path) -> None:
+    """CPU time per MB of each pathological file at 0.5x, 1x, 2x and 4x its size (new content
+    at each size), next to ordinary documents read in the same process: a super-linear step
+    shows as a growing figure."""
+    from itp_docs.extract.pipeline import extract_document
+    from itp_docs.load import read_document
+
+    scales = (0.5, 1.0, 2.0, 4.0)
+    sets = {sc: make_pathological(tmp / f"scale-{sc}", seed=100 + int(sc * 10), scale=sc) for sc in scales}
+    print("scaling (CPU s/MB at " + ", ".join(f"{sc:g}x" for sc in scales) + " the size; last/first):")
+    for label in sets[1.0]:
+        per_mb = []
+        for sc in scales:
+            p = sets[sc][label]
+            c0 = time.process_time()
+            extract_document(read_document(p))
+            per_mb.append((time.process_time() - c0) / (p.stat().st_size / 2**20))
+        print(f"  {label:28} " + "  ".join(f"{x:5.2f}" for x in per_mb) + f"   {per_mb[-1] / per_mb[0]:.2f}")
+    files = sorted(p for p in mixed.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in files) / 2**20
+    c0 = time.process_time()
+    for p in files:
+        extract_document(read_document(p))
+    print(f"  ordinary documents ({len(files)} files, {size:.2f} MB), same process: "
+          f"{(time.process_time() - c0) / size:.2f} s/MB")
 
 
 def main() -> int:
@@ -138,6 +168,9 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep")
     ap.add_argument("--only", choices=["mixed", "bad"], help="run one half of the benchmark")
+    ap.add_argument("--scaling", action="store_true",
+                    help="also time each pathological file at half, single, double and quadruple size "
+                         "(time per MB must stay flat), and ordinary text in the same process")
     ap.add_argument("--copies", action="store_true",
                     help="mixed set = the corpus copied (earlier runs' set) instead of distinct documents")
     args = ap.parse_args()
@@ -197,6 +230,8 @@ def main() -> int:
             wall = run(["extract", str(p), "--format", "json"])
             print(f"  {label:28} {size:5.2f} MB  {t:5.2f}s  -> {statistics.median(per_mb):5.2f} s/MB  [{wall:.2f}s]"
                   f"  (CPU {statistics.median(cpu_mb):.2f} s/MB)")
+        if args.scaling:
+            scaling(tmp, mixed)
         print(f"load average {os.getloadavg()[0]:.2f}")
     finally:
         if not args.keep:

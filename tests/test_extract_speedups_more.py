@@ -213,3 +213,19 @@ def test_currency_after_is_the_plain_one():
     for t in texts:
         for end in range(len(t) + 1):
             assert money._currency_after(t, end) == _plain_currency_after(t, end), (t, end)
+
+
+# --- orgs._byline_outlet: blanks to the end of the line, matched in place -----------------------
+
+def test_blank_to_end_of_line_is_the_stripped_rest_of_the_line():
+    """The byline test once sliced and stripped the rest of the line after each quote: on a
+    text of one long line that was a scan to its end per quote (quadratic). The pattern must
+    answer what the slice did, for every kind of blank and at the end of the text."""
+    from itp_docs.extract import orgs
+
+    texts = _random_texts(37, 3000, " \t\n\r\u00a0\u2003\u000bаб»«,", 30)
+    for t in texts:
+        for i in range(len(t) + 1):
+            j = t.find("\n", i)
+            plain = not t[i:j if j >= 0 else len(t)].strip()
+            assert bool(orgs._BLANK_TO_EOL.match(t, i)) == plain, (t, i)
